@@ -1,0 +1,32 @@
+# rtnreport — the two commands a new machine needs:
+#   make run    set up .venv and build the default report (Delårsrapport 2024)
+#   make test   set up .venv with the dev tools and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check build all bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/rtnreport check
+	$(BIN)/rtnreport build 2024-delar
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/rtnreport check --strict
+
+all: $(STAMP)
+	$(BIN)/rtnreport check
+	$(BIN)/rtnreport build --all
+
+clean:
+	rm -rf build .pytest_cache .hypothesis

@@ -1,0 +1,104 @@
+"""The command line: a click group whose commands call into ``commands/``.
+
+Exit codes: 0 clean, 1 problems in the data (or a failed build),
+2 usage or environment errors (unknown report, no project, missing tool).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .problems import has_errors
+from .project import Project, ProjectNotFound, find_project
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class Context:
+    def __init__(self, project_dir: Path | None, quiet: bool, verbose: bool):
+        self.project_dir = project_dir
+        self.quiet = quiet
+        self.verbose = verbose
+
+    def project(self) -> Project:
+        try:
+            if self.project_dir is not None:
+                return find_project(self.project_dir)
+            return find_project()
+        except ProjectNotFound as exc:
+            click.echo(f"rtnreport: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rtnreport")
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Projektkatalogen (med data/ och templates/). Standard: sök uppåt från cwd.")
+@click.option("-q", "--quiet", is_flag=True, help="Skriv bara fel.")
+@click.option("-v", "--verbose", is_flag=True, help="Skriv mer om vad som görs.")
+@click.pass_context
+def cli(ctx: click.Context, project_dir: Path | None, quiet: bool, verbose: bool) -> None:
+    """rtnreport: Regional tillväxtnämnds rapporter från YAML-data.
+
+    \b
+    Exempel:
+      rtnreport check 2024
+      rtnreport build 2024-delar
+    """
+    ctx.obj = Context(project_dir, quiet, verbose)
+
+
+@cli.command()
+@click.argument("years", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Utdataformat.")
+@click.option("--strict", is_flag=True, help="Låt även varningar ge exit 1 (för CI).")
+@click.pass_obj
+def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool) -> None:
+    """Validera data för YEARS (standard: alla år) och skriv varje problem som fil:rad:kolumn.
+
+    \b
+    Exempel:
+      rtnreport check            # alla år
+      rtnreport check 2024 --strict
+      rtnreport check --format json
+    """
+    from .commands.check import format_problem, problems_as_json, run_check
+
+    project = obj.project()
+    for year in years:
+        if not year.isdigit() or len(year) != 4:
+            click.echo(f"rtnreport: '{year}' är inget år (väntade t.ex. 2024)", err=True)
+            sys.exit(EXIT_USAGE)
+    loaded, problems = run_check(project, list(years))
+    usage = [p for p in problems if p.code == "usage"]
+    if fmt == "json":
+        click.echo(problems_as_json(problems))
+    else:
+        cache: dict = {}
+        color = sys.stdout.isatty()
+        for p in problems:
+            if obj.quiet and p.level != "error":
+                continue
+            click.echo(format_problem(p, cache, color=color))
+        errors = sum(p.level == "error" for p in problems)
+        warnings = sum(p.level == "warning" for p in problems)
+        infos = sum(p.level == "info" for p in problems)
+        if not obj.quiet:
+            checked = ", ".join(loaded) or "inga år"
+            click.echo(f"Kontrollerade {checked}: {errors} fel, {warnings} varningar, {infos} info.")
+    if usage:
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_DATA if has_errors(problems, strict=strict) else EXIT_OK)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

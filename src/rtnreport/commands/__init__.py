@@ -1,0 +1,1 @@
+"""The bodies of the CLI commands: plain functions, usable from Python."""

@@ -1,0 +1,222 @@
+"""Load one year's data directory into models, collecting every problem.
+
+``load_year`` never raises on bad data: it returns the models it could build
+and the list of problems (file:line:col), like beancount's loader.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import models as m
+from .problems import Position, Problem, error, warning
+from .yamlload import SourceMap, YamlError, decode_utf8, load_file
+
+TEXT_DIR = "text"
+
+
+@dataclass
+class YearData:
+    """Everything one ``data/<år>/`` directory holds, validated."""
+
+    year: str
+    root: Path
+    rapporter: m.Rapporter | None = None
+    mal: m.MalFil | None = None
+    indikatorer: m.IndikatorFil | None = None
+    uppdrag: m.UppdragFil | None = None
+    ekonomi: m.EkonomiFil | None = None
+    personal: m.PersonalFil | None = None
+    internkontroll: m.InternkontrollFil | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    text_files: dict[str, Path] = field(default_factory=dict)
+    maps: dict[str, SourceMap] = field(default_factory=dict)
+    """file name (e.g. ``mal.yaml``) → its source map."""
+
+    def file(self, name: str) -> Path:
+        return self.root / name
+
+    def where(self, name: str, path: tuple[Any, ...] = (), at_key: bool = False) -> Position:
+        """Position of ``path`` in file ``name`` (line 1 if unknown)."""
+        smap = self.maps.get(name)
+        if smap is None:
+            return Position(self.file(name), 1, 1)
+        return smap.locate(path, at_key=at_key)
+
+
+ATTRIBUTE_OF_FILE = {
+    "rapporter.yaml": "rapporter",
+    "mal.yaml": "mal",
+    "indikatorer.yaml": "indikatorer",
+    "uppdrag.yaml": "uppdrag",
+    "ekonomi.yaml": "ekonomi",
+    "personal.yaml": "personal",
+    "internkontroll.yaml": "internkontroll",
+}
+
+
+def year_dirs(data_root: Path) -> list[str]:
+    if not data_root.is_dir():
+        return []
+    return sorted(p.name for p in data_root.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+def load_year(data_root: Path, year: str) -> tuple[YearData, list[Problem]]:
+    root = data_root / year
+    data = YearData(year=year, root=root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        known = ", ".join(year_dirs(data_root)) or "inga"
+        problems.append(
+            error(f"det finns ingen datakatalog för år {year} ({root}); kända år: {known}",
+                  file=root, code="usage")
+        )
+        return data, problems
+    found = False
+    for child in sorted(root.iterdir()):
+        if child.is_dir():
+            if child.name != TEXT_DIR:
+                problems.append(warning(f"okänd katalog '{child.name}' i {root}; den läses inte",
+                                        file=child))
+            continue
+        if child.suffix in (".yaml", ".yml"):
+            if child.name not in m.FILE_MODELS:
+                close = difflib.get_close_matches(child.name, list(m.FILE_MODELS), n=1)
+                hint = f"menade du '{close[0]}'?" if close else (
+                    "kända filer: " + ", ".join(m.FILE_MODELS))
+                problems.append(warning(f"okänd datafil '{child.name}'; den läses inte",
+                                        Position(child, 1, 1), hint=hint))
+                continue
+            found = True
+            model, file_problems, smap = load_model(child, m.FILE_MODELS[child.name])
+            problems.extend(file_problems)
+            if smap is not None:
+                data.maps[child.name] = smap
+            if model is not None:
+                setattr(data, ATTRIBUTE_OF_FILE[child.name], model)
+    if not found:
+        problems.append(error(f"katalogen {root} innehåller ingen datafil", file=root))
+    text_root = root / TEXT_DIR
+    if text_root.is_dir():
+        for md in sorted(text_root.glob("*.md")):
+            try:
+                data.texts[md.stem] = decode_utf8(md.read_bytes(), md)
+                data.text_files[md.stem] = md
+            except YamlError as exc:
+                problems.append(error(exc.message, exc.position, hint=exc.hint))
+    return data, problems
+
+
+def load_model(
+    file: Path, model: type[BaseModel]
+) -> tuple[BaseModel | None, list[Problem], SourceMap | None]:
+    try:
+        raw, smap = load_file(file)
+    except YamlError as exc:
+        return None, [error(exc.message, exc.position, file=file, hint=exc.hint, code="yaml")], None
+    if raw is None:
+        return None, [error("filen är tom", Position(file, 1, 1))], smap
+    if not isinstance(raw, dict):
+        return None, [error("filen ska bestå av nycklar (t.ex. 'indikatorer:') på översta nivån",
+                            Position(file, 1, 1))], smap
+    try:
+        return model.model_validate(raw), [], smap
+    except ValidationError as exc:
+        return None, [_problem_from(err, smap, raw) for err in exc.errors()], smap
+
+
+# ---------------------------------------------------------------------------
+# Pydantic errors in plain Swedish, at the line they concern.
+
+
+@lru_cache(maxsize=1)
+def _all_field_names() -> tuple[str, ...]:
+    names: set[str] = set()
+    for obj in vars(m).values():
+        if isinstance(obj, type) and issubclass(obj, BaseModel):
+            names.update(obj.model_fields)
+    return tuple(sorted(names))
+
+
+def _value_at(raw: Any, path: tuple[Any, ...]) -> Any:
+    node = raw
+    for key in path:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _show(value: Any) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    text = str(text).replace("\n", " ")
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _problem_from(err: dict[str, Any], smap: SourceMap, raw: Any) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    path = smap.data_path(loc)
+    where = " → ".join(str(e) for e in path) or "filen"
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        close = difflib.get_close_matches(key, _all_field_names(), n=1, cutoff=0.7)
+        hint = f"menade du '{close[0]}'?" if close else "kontrollera stavningen mot README:s dataformat"
+        return error(f"okänt fält '{key}'", smap.locate(loc, at_key=True), hint=hint)
+    position = smap.locate(loc)
+    value = _value_at(raw, path)
+    if kind == "missing":
+        field_name = loc[-1]
+        return error(f"fältet '{field_name}' saknas (i {where})", position)
+    msg = err.get("msg", "")
+    ctx = err.get("ctx") or {}
+    if kind == "value_error":
+        text = msg.removeprefix("Value error, ")
+        return error(f"{where}: {text}", position)
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return error(f"{where}: ogiltigt värde '{_show(value)}'; tillåtna värden: {expected}",
+                     position)
+    if kind == "union_tag_invalid":
+        position = smap.locate(path + (ctx.get("discriminator", "typ").strip("'"),))
+        expected = str(ctx.get("expected_tags", "")).replace("'", "")
+        return error(f"{where}: ogiltig typ '{ctx.get('tag')}'; tillåtna: {expected}", position)
+    if kind == "union_tag_not_found":
+        return error(f"{where}: fältet '{ctx.get('discriminator', 'typ')}' saknas", position)
+    if kind == "string_pattern_mismatch":
+        return error(
+            f"{where}: '{_show(value)}' är inget giltigt id; använd små bokstäver a–z, "
+            "siffror och bindestreck (t.ex. 'nystartade-foretag')",
+            position,
+        )
+    if kind in ("string_type",):
+        return error(f"{where}: väntade text, fick '{_show(value)}'", position,
+                     hint="sätt texten inom citattecken")
+    if kind in ("bool_type",):
+        return error(f"{where}: väntade true eller false, fick '{_show(value)}'", position)
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return error(f"{where}: väntade fält (nyckel: värde), fick '{_show(value)}'", position)
+    if kind in ("list_type",):
+        return error(f"{where}: väntade en lista (rader som börjar med '- '), fick '{_show(value)}'",
+                     position)
+    if kind in ("too_short", "too_long"):
+        return error(f"{where}: {_count_message(kind, ctx)}", position)
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return error(f"{where}: värdet {_show(value)} är utanför tillåtet intervall ({msg})",
+                     position)
+    if kind == "frozen_instance":  # pragma: no cover - models are never mutated
+        return error(f"{where}: {msg}", position)
+    return error(f"{where}: {msg}", position)
+
+
+def _count_message(kind: str, ctx: dict[str, Any]) -> str:
+    if kind == "too_short":
+        return f"för få element (minst {ctx.get('min_length')}, fick {ctx.get('actual_length')})"
+    return f"för många element (högst {ctx.get('max_length')}, fick {ctx.get('actual_length')})"

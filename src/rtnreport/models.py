@@ -1,0 +1,682 @@
+"""Pydantic models of the committee's data: one model per data file kind.
+
+Everything here is a pure data type: strict, ``extra="forbid"``, immutable.
+Figures are ``Decimal``. Derived figures (sums, deviations, percentages) are
+never inputs; a file may record a *published* derived figure under
+``publicerat`` only so that ``rtnreport check`` can compare it with the
+computed one (see :mod:`rtnreport.rules`).
+
+YAML keys are Swedish domain words in ASCII snake_case; values keep å/ä/ö.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+# --------------------------------------------------------------------------
+# Scalar types.  The loader hands us str, bool, None, int and Decimal only
+# (it resolves plain scalars itself, YAML 1.2 style); these validators turn
+# them into what a field needs and explain what was wrong in plain words.
+
+_DECIMAL_COMMA = re.compile(r"^[-−]?\d[\d ]*,\d+$")
+
+
+def _to_decimal(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("väntade ett tal, fick ett sanningsvärde (true/false)")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        if _DECIMAL_COMMA.match(value.strip()):
+            dotted = value.strip().replace(",", ".").replace(" ", "").replace("−", "-")
+            raise ValueError(
+                f"'{value}' har decimalkomma; skriv talet med decimalpunkt: {dotted}"
+            )
+        raise ValueError(f"väntade ett tal, fick texten '{value}'")
+    raise ValueError(f"väntade ett tal, fick {type(value).__name__}")
+
+
+def _to_int(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("väntade ett heltal, fick ett sanningsvärde (true/false)")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    raise ValueError(f"väntade ett heltal, fick '{value}'")
+
+
+def _to_text(value: Any) -> Any:
+    """Text fields accept a number typed without quotes (``nummer: 5.2``).
+
+    The loader keeps the number's source spelling, so ``5.10`` stays
+    ``"5.10"``.
+    """
+    if isinstance(value, bool):
+        raise ValueError(
+            "väntade text, fick ett sanningsvärde (true/false); sätt texten inom citattecken"
+        )
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    return value
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"'{value}' är inget giltigt datum") from exc
+    raise ValueError(f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{value}'")
+
+
+def _nonblank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("texten får inte vara tom")
+    return value
+
+
+Tal = Annotated[Decimal, BeforeValidator(_to_decimal)]
+Heltal = Annotated[int, BeforeValidator(_to_int)]
+Text = Annotated[str, BeforeValidator(_to_text), AfterValidator(_nonblank)]
+Datum = Annotated[date, BeforeValidator(_to_date)]
+Id = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+]
+"""A stable ASCII slug that stays when an item's number or wording changes."""
+
+Markdown = Text
+"""Comment and narrative text: Markdown, rendered safely, never as a template."""
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------
+# Enumerations (Literal keeps strict mode happy with plain YAML strings).
+
+Perspektiv = Literal["invanare_och_samhalle", "process", "resurs"]
+Farg = Literal["gron", "gul", "rod"]
+"""Goal and uppdrag colour: grön uppnått, gul mindre avvikelse, röd större avvikelse."""
+Trend = Literal["forbattrad", "oforandrad", "forsamrad"]
+IndikatorStatus = Literal["helt", "delvis", "inte_alls", "varde_saknas"]
+Riktning = Literal["oka", "minska", "intervall", "hogre_an_jamforelse", "uppna"]
+KontrollStatus = Literal["pagaende", "avslutad", "ej_genomford"]
+RapportTyp = Literal["delar", "helar", "vp", "vp_forslag", "rus"]
+
+
+# --------------------------------------------------------------------------
+# Report metadata  (rapporter.yaml)
+
+
+class Period(Base):
+    fran: Datum
+    till: Datum
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.till < self.fran:
+            raise ValueError("periodens 'till' ligger före 'fran'")
+        return self
+
+
+class Rapport(Base):
+    id: Annotated[str, Field(pattern=r"^\d{4}-[a-z][a-z0-9-]*$")]
+    typ: RapportTyp
+    titel: Text
+    undertitel: Text | None = None
+    namnd: Text
+    forvaltning: Text
+    region: Text = "Region Örebro län"
+    period: Period
+    dnr: Text | None = None
+    beslutsdatum: Datum | None = None
+    status: Literal["utkast", "beslutad"]
+    kalla: Text | None = None
+
+
+class Rapporter(Base):
+    """``data/<år>/rapporter.yaml``: the reports the year's data makes."""
+
+    rapporter: list[Rapport] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------
+# Goals, strategies  (mal.yaml)
+
+
+class Bedomning(Base):
+    """A goal's or uppdrag's assessment for the period: colour and trend.
+
+    ``None`` means unknown; ``kalla`` says why (e.g. the colour symbol was lost
+    when the published PDF was extracted) or how a value was derived.
+    """
+
+    status: Farg | None = None
+    trend: Trend | None = None
+    kalla: Text | None = None
+
+
+class Effektmal(Base):
+    typ: Literal["effektmal"]
+    id: Id
+    nummer: Text | None = None
+    rubrik: Text | None = None
+    text: Text
+    bedomning: Bedomning | None = None
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+class Mal(Base):
+    """Nämndens mål: fokusområde, territoriellt mål, verksamhetsmål or plain mål."""
+
+    typ: Literal["mal"]
+    id: Id
+    kategori: Literal["fokusomrade", "territoriellt_mal", "verksamhetsmal", "namndmal"]
+    nummer: Text | None = None
+    rubrik: Text | None = None
+    text: Text
+    effektmal: Id | None = None
+    """The effektmål (id) this goal serves, if any."""
+    bedomning: Bedomning | None = None
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+class Strategi(Base):
+    typ: Literal["strategi"]
+    id: Id
+    rubrik: Text
+    ingress: Text | None = None
+    punkter: list[Text] = Field(default_factory=list)
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+Post = Annotated[Effektmal | Mal | Strategi, Field(discriminator="typ")]
+
+
+class PerspektivAvsnitt(Base):
+    id: Perspektiv
+    rubrik: Text
+    beskrivning: Text | None = None
+    poster: list[Post] = Field(default_factory=list)
+    """Effektmål, mål and strategier in the order the report shows them."""
+
+
+class Sammanfattning(Base):
+    gron: Heltal = Field(ge=0)
+    gul: Heltal = Field(ge=0)
+    rod: Heltal = Field(ge=0)
+
+
+class PubliceradSammanfattning(Base):
+    """The published 3.1 counts, kept only to check the computed ones."""
+
+    effektmal: Sammanfattning | None = None
+    namndens_mal: Sammanfattning | None = None
+    uppdrag: Sammanfattning | None = None
+
+
+class MalFil(Base):
+    """``data/<år>/mal.yaml``: perspektiv with their effektmål, mål and strategier."""
+
+    perspektiv: list[PerspektivAvsnitt]
+    publicerad_sammanfattning: PubliceradSammanfattning | None = None
+
+
+# --------------------------------------------------------------------------
+# Indicators  (indikatorer.yaml)
+
+
+class Varde(Base):
+    """A measured or target value with the period it refers to."""
+
+    varde: Tal | None = None
+    min: Tal | None = None
+    max: Tal | None = None
+    operator: Literal[">", ">=", "<", "<=", "="] | None = None
+    period: Text | None = None
+    text: Text | None = None
+    """A value the source gives only in words or with a unit ("1,04 st")."""
+    kalla: Text | None = None
+
+    @model_validator(mode="after")
+    def _interval(self) -> Varde:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) är större än max ({self.max})")
+        return self
+
+
+class TabellRad(Base):
+    namn: Text
+    varden: list[Tal | None]
+
+
+class Uppdelning(Base):
+    """A breakdown table (per kommun, kön or jämförelselän)."""
+
+    rubrik: Text
+    dimension: Literal["kommun", "kon", "lan", "grupp"]
+    period: Text | None = None
+    enhet: Text | None = None
+    kolumner: list[Text] = Field(min_length=1)
+    rader: list[TabellRad] = Field(min_length=1)
+    kalla: Text | None = None
+
+    @model_validator(mode="after")
+    def _widths(self) -> Uppdelning:
+        for rad in self.rader:
+            if len(rad.varden) != len(self.kolumner):
+                raise ValueError(
+                    f"raden '{rad.namn}' har {len(rad.varden)} värden men tabellen "
+                    f"har {len(self.kolumner)} kolumner"
+                )
+        return self
+
+
+class SeriePunkt(Base):
+    tid: Text
+    varden: list[Tal | None]
+
+
+class Serie(Base):
+    """A time series (e.g. monthly sysselsättningsgrad), drawn as a chart."""
+
+    rubrik: Text
+    enhet: Text | None = None
+    kolumner: list[Text] = Field(min_length=1)
+    punkter: list[SeriePunkt] = Field(min_length=1)
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+    @model_validator(mode="after")
+    def _widths(self) -> Serie:
+        for p in self.punkter:
+            if len(p.varden) != len(self.kolumner):
+                raise ValueError(
+                    f"punkten '{p.tid}' har {len(p.varden)} värden men serien "
+                    f"har {len(self.kolumner)} kolumner"
+                )
+        return self
+
+
+class IndikatorBedomning(Base):
+    status: IndikatorStatus | None = None
+    trend: Trend | None = None
+    motivering: Text | None = None
+    """Why a hand-set status differs from the computed one."""
+    kalla: Text | None = None
+
+
+class Indikator(Base):
+    id: Id
+    mal: Id
+    """The goal or effektmål (id) the indicator measures."""
+    text: Text
+    riktning: Riktning | None = None
+    enhet: Text | None = None
+    utfall: Varde | None = None
+    malvarde: Varde | None = None
+    """The target for the year (årets målvärde)."""
+    senast_kanda: Varde | None = None
+    langsiktigt_malvarde: Varde | None = None
+    tidigare_utfall: list[Varde] = Field(default_factory=list)
+    """Earlier outcomes, for the trend."""
+    bedomning: IndikatorBedomning | None = None
+    kommentar: Markdown | None = None
+    uppdelningar: list[Uppdelning] = Field(default_factory=list)
+    serier: list[Serie] = Field(default_factory=list)
+    efter_tabell: Markdown | None = None
+    """Comment text that the report prints after the breakdowns and series."""
+    ursprung: Text | None = None
+    kalla: Text | None = None
+
+
+class IndikatorFil(Base):
+    """``data/<år>/indikatorer.yaml``."""
+
+    indikatorer: list[Indikator]
+
+
+# --------------------------------------------------------------------------
+# Uppdrag  (uppdrag.yaml)
+
+
+class Uppdrag(Base):
+    id: Id
+    nummer: Text | None = None
+    """Fullmäktige's number (``Nr 19``); none for the committee's own."""
+    mal: Id | None = None
+    text: Text
+    ursprung: Text | None = None
+    """Who gave it: "FM 2026", "DN 2025", "Förslag DN 2026" …"""
+    kontinuitet: Text | None = None
+    """"Från 2022 fortsätter 2023", "Nytt 2023" …"""
+    mottagare: Literal["namnden", "forvaltningen", "alla_namnder"] | None = None
+    bedomning: Bedomning | None = None
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+class UppdragFil(Base):
+    """``data/<år>/uppdrag.yaml``."""
+
+    uppdrag: list[Uppdrag]
+
+
+# --------------------------------------------------------------------------
+# Ekonomi  (ekonomi.yaml)
+
+RESULTAT_RADER = (
+    "erhallna_bidrag",
+    "ovriga_intakter",
+    "personalkostnader",
+    "lamnade_bidrag",
+    "ovriga_kostnader",
+    "avskrivningar",
+    "finansnetto",
+)
+"""Input rows of the resultatrapport; the sums are computed."""
+
+RESULTAT_INKOMST = ("erhallna_bidrag", "ovriga_intakter")
+RESULTAT_KOSTNAD = ("personalkostnader", "lamnade_bidrag", "ovriga_kostnader", "avskrivningar")
+
+
+class ResultatRad(Base):
+    """One input row; the columns a report type needs must be present."""
+
+    utfall: Tal | None = None
+    budget: Tal | None = None
+    utfall_fg_ar: Tal | None = None
+    utfall_ack: Tal | None = None
+    budget_ack: Tal | None = None
+    utfall_ack_fg_ar: Tal | None = None
+    prognos: Tal | None = None
+    prognos_fg_ar: Tal | None = None
+    budget_fg_ar: Tal | None = None
+    budgetavvikelse_fg_ar: Tal | None = None
+    """Last year's published budget deviation (an input: its budget is not in the data)."""
+    rubrik: Text | None = None
+
+
+class ResultatRader(Base):
+    erhallna_bidrag: ResultatRad
+    ovriga_intakter: ResultatRad
+    personalkostnader: ResultatRad
+    lamnade_bidrag: ResultatRad
+    ovriga_kostnader: ResultatRad
+    avskrivningar: ResultatRad
+    finansnetto: ResultatRad
+
+
+Kolumnvarden = dict[str, Tal | None]
+
+
+class Resultatrapport(Base):
+    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    kolumner: Literal["delar", "helar", "vp"]
+    rader: ResultatRader
+    publicerat: dict[str, Kolumnvarden] = Field(default_factory=dict)
+    """Published derived cells (row → column → value), checked, never shown."""
+    kalla: Text | None = None
+
+
+class DriftRad(Base):
+    id: Id
+    namn: Text
+    underomrade: bool = False
+    """Shown indented under the row above (e.g. a folkhögskola)."""
+    budgetavvikelse: Tal | None = None
+    omsattning: Tal | None = None
+    budgetavvikelse_fg_ar: Tal | None = None
+    budgetram: Tal | None = None
+    kommentar: Markdown | None = None
+    publicerat: Kolumnvarden = Field(default_factory=dict)
+
+
+class Driftredovisning(Base):
+    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    period: Text
+    period_fg_ar: Text | None = None
+    rader: list[DriftRad] = Field(min_length=1)
+    fotnot: Text | None = None
+    publicerat_summa: Kolumnvarden = Field(default_factory=dict)
+    kalla: Text | None = None
+
+
+class InvesteringRad(Base):
+    namn: Text
+    utfall_ack: Tal | None = None
+    prognos: Tal | None = None
+    budget: Tal | None = None
+    utfall_fg_ar: Tal | None = None
+    utfall: Tal | None = None
+    overfort: Tal | None = None
+    """Överfört från tidigare år (helår)."""
+
+
+class Investeringar(Base):
+    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    rubrik: Text | None = None
+    kolumner: list[
+        Literal["utfall_ack", "prognos", "budget", "utfall_fg_ar", "utfall", "overfort"]
+    ] = Field(min_length=1)
+    kolumnrubriker: list[Text] = Field(min_length=1)
+    rader: list[InvesteringRad]
+    publicerat_summa: Kolumnvarden = Field(default_factory=dict)
+    kalla: Text | None = None
+
+
+class Kolumn(Base):
+    id: Id
+    rubrik: Text
+
+
+class HandlingsplanRad(Base):
+    id: Id
+    grupp: Text
+    namn: Text
+    typ: Literal["antal", "arsarbetare", "effekt", "rubrik"]
+    """``effekt`` rows (mnkr) add up to the Summa row; ``rubrik`` rows carry no values."""
+    varden: list[Tal | None]
+
+
+class Handlingsplan(Base):
+    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    rubrik: Text | None = None
+    kolumner: list[Kolumn] = Field(min_length=1)
+    rader: list[HandlingsplanRad]
+    publicerat_summa: list[Tal | None] = Field(default_factory=list)
+    kalla: Text | None = None
+
+    @model_validator(mode="after")
+    def _widths(self) -> Handlingsplan:
+        for rad in self.rader:
+            if len(rad.varden) not in (0, len(self.kolumner)):
+                raise ValueError(
+                    f"raden '{rad.namn}' har {len(rad.varden)} värden men tabellen "
+                    f"har {len(self.kolumner)} kolumner"
+                )
+        return self
+
+
+class Nyckeltal(Base):
+    namn: Text
+    enhet: Text | None = None
+    varden: dict[str, Tal | None]
+    kalla: Text | None = None
+
+
+class EkonomiFil(Base):
+    """``data/<år>/ekonomi.yaml``."""
+
+    resultatrapport: Resultatrapport | None = None
+    driftredovisning: Driftredovisning | None = None
+    investeringar: Investeringar | None = None
+    handlingsplan: Handlingsplan | None = None
+    nyckeltal: list[Nyckeltal] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# Personalekonomi  (personal.yaml)
+
+
+class Lonekostnad(Base):
+    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    rubrik: Text
+    utfall_ack: Tal | None = None
+    utfall_ack_fg_ar: Tal | None = None
+    prognos: Tal | None = None
+    utfall: Tal | None = None
+    utfall_fg_ar: Tal | None = None
+    okningstakt_ack_fg_ar: Tal | None = None
+    """Published growth of the year before (its base is not in the data)."""
+    okningstakt_fg_ar: Tal | None = None
+    publicerat: Kolumnvarden = Field(default_factory=dict)
+    kommentar: Markdown | None = None
+
+
+class KostnadsRad(Base):
+    namn: Text
+    konto: Text | None = None
+    utfall: Tal | None
+    utfall_fg_ar: Tal | None
+    publicerat: Kolumnvarden = Field(default_factory=dict)
+
+
+class Kostnadsanalys(Base):
+    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    kolumnrubriker: list[Text] = Field(min_length=2, max_length=2)
+    """Headings of the two input columns (e.g. "Utfall ack", "Utfall ack fg år")."""
+    rader: list[KostnadsRad] = Field(min_length=1)
+    summa_namn: Text = "Totalt kontoklass 40-41"
+    publicerat_summa: Kolumnvarden = Field(default_factory=dict)
+    kommentar: Markdown | None = None
+
+
+class ArsarbetarePublicerat(Base):
+    """Published derived cells of one row, kept only to check the computed ones."""
+
+    totalt: Tal | None = None
+    totalt_fg_ar: Tal | None = None
+    forandring: list[Tal | None] = Field(default_factory=list, max_length=3)
+    """[grupp 1, grupp 2, totalt]."""
+
+
+class ArsarbetareRad(Base):
+    namn: Text
+    i_ar: list[Tal | None] = Field(min_length=2, max_length=2)
+    """[grupp 1, grupp 2] at ``tidpunkt``."""
+    fg_ar: list[Tal | None] = Field(min_length=2, max_length=2)
+    """[grupp 1, grupp 2] at ``tidpunkt_fg_ar``."""
+    publicerat: ArsarbetarePublicerat | None = None
+
+
+class Arsarbetare(Base):
+    id: Id
+    rubrik: Text
+    grupper: list[Text] = Field(min_length=2, max_length=2)
+    """Kvinnor/Män or Tillsvidare/Visstid."""
+    tidpunkt: Text
+    tidpunkt_fg_ar: Text
+    rader: list[ArsarbetareRad] = Field(min_length=1)
+    publicerat_summa: ArsarbetarePublicerat | None = None
+    publicerat_summa_i_ar: list[Tal | None] = Field(default_factory=list, max_length=2)
+    publicerat_summa_fg_ar: list[Tal | None] = Field(default_factory=list, max_length=2)
+    definition: Markdown | None = None
+    kommentar: Markdown | None = None
+
+
+class SjukfranvaroTimmar(Base):
+    kvinnor: Tal | None
+    man: Tal | None
+
+
+class Sjukfranvaro(Base):
+    rubrik: Text
+    period: Text
+    period_fg_ar: Text
+    schemalagda_timmar: SjukfranvaroTimmar
+    schemalagda_timmar_fg_ar: SjukfranvaroTimmar
+    korttid: SjukfranvaroTimmar
+    korttid_fg_ar: SjukfranvaroTimmar
+    langtid: SjukfranvaroTimmar
+    langtid_fg_ar: SjukfranvaroTimmar
+    publicerat: dict[str, list[Tal | None]] = Field(default_factory=dict)
+    """Published derived rows (row key → 9 cells), checked against the computed ones."""
+    kommentar: Markdown | None = None
+
+
+class PersonalFil(Base):
+    """``data/<år>/personal.yaml``."""
+
+    lonekostnad: Lonekostnad | None = None
+    kostnadsanalys: Kostnadsanalys | None = None
+    arsarbetare: list[Arsarbetare] = Field(default_factory=list)
+    sjukfranvaro: Sjukfranvaro | None = None
+
+
+# --------------------------------------------------------------------------
+# Internkontroll  (internkontroll.yaml)
+
+
+class Atgard(Base):
+    text: Markdown
+    status: KontrollStatus | None = None
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+class Risk(Base):
+    id: Id
+    text: Markdown
+    atgarder: list[Atgard] = Field(default_factory=list)
+    isk_bedomning: Markdown | None = None
+
+
+class KontrollOmrade(Base):
+    verksamhet: Text
+    risker: list[Risk] = Field(min_length=1)
+
+
+class InternkontrollFil(Base):
+    """``data/<år>/internkontroll.yaml``."""
+
+    omraden: list[KontrollOmrade]
+    isk_bedomning: Markdown | None = None
+    kalla: Text | None = None
+
+
+# --------------------------------------------------------------------------
+# The files of one year, by file name.
+
+FILE_MODELS: dict[str, type[Base]] = {
+    "rapporter.yaml": Rapporter,
+    "mal.yaml": MalFil,
+    "indikatorer.yaml": IndikatorFil,
+    "uppdrag.yaml": UppdragFil,
+    "ekonomi.yaml": EkonomiFil,
+    "personal.yaml": PersonalFil,
+    "internkontroll.yaml": InternkontrollFil,
+}

@@ -1,0 +1,178 @@
+"""The strict YAML loader: each hazard of GUIDE §9 with the message it gets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from rtnreport.yamlload import MAX_DEPTH, YamlError, load_file, load_text, resolve_plain
+
+F = Path("x.yaml")
+
+
+def load(text: str):
+    return load_text(text, F)[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("no", "no"),
+        ("NO", "NO"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("off", "off"),
+        ("1:30", "1:30"),
+        ("0755", "0755"),
+        ("010", "010"),
+        ("2024-03-01", "2024-03-01"),
+        ("1e3", "1e3"),
+        (".5", ".5"),
+        ("80,1", "80,1"),
+        ("true", True),
+        ("false", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("0", 0),
+        ("-12", -12),
+        ("80.1", Decimal("80.1")),
+        ("1.10", Decimal("1.10")),
+        ("-0.5", Decimal("-0.5")),
+    ],
+)
+def test_plain_scalars_resolve_yaml12_style(text, expected):
+    value = resolve_plain(text)
+    assert value == expected and type(value) is type(expected)
+
+
+def test_decimals_are_never_float():
+    data = load("a: 59.9\nb: [16.4, 1]\n")
+    assert data == {"a": Decimal("59.9"), "b": [Decimal("16.4"), 1]}
+    assert not any(isinstance(v, float) for v in [data["a"], *data["b"]])
+
+
+def test_quoted_scalars_stay_text():
+    assert load('a: "80.1"\nb: \'true\'\n') == {"a": "80.1", "b": "true"}
+
+
+def test_duplicate_key_names_both_lines():
+    with pytest.raises(YamlError) as exc:
+        load("a: 1\nb: 2\na: 3\n")
+    assert "'a' förekommer två gånger" in exc.value.message
+    assert "rad 1" in exc.value.message and "rad 3" in exc.value.message
+    assert (exc.value.position.line, exc.value.position.col) == (3, 1)
+
+
+def test_nested_duplicate_key():
+    with pytest.raises(YamlError) as exc:
+        load("x:\n  - id: a\n    text: t\n    id: b\n")
+    assert exc.value.position.line == 4
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "a: &x [1]\n"])
+def test_anchors_and_aliases_rejected(text):
+    with pytest.raises(YamlError) as exc:
+        load(text)
+    assert "ankare" in exc.value.message or "alias" in exc.value.message
+
+
+def test_alias_bomb_rejected_before_expansion():
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+        for i in range(8)
+    )
+    with pytest.raises(YamlError) as exc:
+        load(bomb)
+    assert exc.value.position.line == 1
+
+
+@pytest.mark.parametrize("text", ["a: !!python/object:os.system x\n", "a: !include other.yaml\n",
+                                  "a: !!str 1\n"])
+def test_tags_rejected(text):
+    with pytest.raises(YamlError) as exc:
+        load(text)
+    assert "taggen" in exc.value.message
+
+
+def test_multiple_documents_rejected():
+    with pytest.raises(YamlError) as exc:
+        load("a: 1\n---\nb: 2\n")
+    assert "flera YAML-dokument" in exc.value.message
+    assert exc.value.position.line == 2
+
+
+def test_tab_indent_named():
+    with pytest.raises(YamlError) as exc:
+        load("a:\n\t- 1\n")
+    assert exc.value.message == "tabbtecken i indraget"
+    assert exc.value.position.line == 2
+
+
+def test_broken_indent_has_position():
+    with pytest.raises(YamlError) as exc:
+        load("x:\n  - id: a\n    text: t\n   mal: b\n")
+    assert exc.value.position.line == 4
+
+
+def test_colon_in_unquoted_text_explained():
+    with pytest.raises(YamlError) as exc:
+        load("text: Mål: x\n")
+    assert "kolon" in exc.value.message
+    assert "citattecken" in exc.value.hint
+
+
+def test_non_utf8_file_named_with_position(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_bytes(b"a: 1\nb: caf\xe9\n")
+    with pytest.raises(YamlError) as exc:
+        load_file(f)
+    assert "inte UTF-8" in exc.value.message
+    assert (exc.value.position.line, exc.value.position.col) == (2, 7)
+    assert exc.value.position.file == f
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    f = tmp_path / "bom.yaml"
+    f.write_bytes("\ufeffa: åäö\n".encode())
+    assert load_file(f)[0] == {"a": "åäö"}
+
+
+def test_depth_cap():
+    deep = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
+    with pytest.raises(YamlError) as exc:
+        load(deep)
+    assert "djupare" in exc.value.message
+
+
+def test_size_cap(tmp_path):
+    f = tmp_path / "big.yaml"
+    f.write_bytes(b"a: '" + b"x" * 2_100_000 + b"'\n")
+    with pytest.raises(YamlError) as exc:
+        load_file(f)
+    assert "större än" in exc.value.message
+
+
+def test_complex_key_rejected():
+    with pytest.raises(YamlError):
+        load("? [a, b]\n: 1\n")
+
+
+def test_numeric_keys_become_text():
+    assert load("2023: 1\n") == {"2023": 1}
+
+
+def test_positions_recorded_for_every_value():
+    _, smap = load_text("x:\n  - id: a\n    v: 1.5\n", F)
+    assert smap.values[("x", 0, "v")].line == 3
+    assert smap.values[("x", 0, "v")].col == 8
+    assert smap.keys[("x", 0, "v")].col == 5
+    assert smap.locate(("x", 0, "function-after[x]", "v")).line == 3
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(YamlError) as exc:
+        load_file(tmp_path / "nope.yaml")
+    assert "finns inte" in exc.value.message
