@@ -1,0 +1,135 @@
+"""The compute phase: one year's data in, every figure of its reports out.
+
+:func:`compute_year` runs each rule once and gathers the results in a
+:class:`Computed` value that the renderer, the JSON export and ``check``
+all read.  Nothing here formats a number or touches a file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .. import models as m
+from ..loading import YearData
+from . import ekonomi as ek
+from . import personal as pe
+from .arith import as_interval
+from .consistency import Finding, check_published
+from .maluppfyllelse import Assessment, SummaryRow, assess_indicator, maluppfyllelse
+from .table import Kind, Published, Table
+
+REFERENCE = re.compile(r"\[\[\s*([a-z0-9_.-]+)\s*\]\]")
+"""Prose cites a computed figure as ``[[handlingsplan.summa.utfall-ack-jul]]``."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal | None
+    kind: Kind
+
+
+@dataclass
+class Computed:
+    year: str
+    tables: dict[str, Table] = field(default_factory=dict)
+    intervals: dict[str, Table] = field(default_factory=dict)
+    published: dict[str, list[Published]] = field(default_factory=dict)
+    sammanfattning: list[SummaryRow] = field(default_factory=list)
+    assessments: dict[str, Assessment] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+
+def _effektmal_mal(data: YearData) -> tuple[list[m.Effektmal], list[m.Mal]]:
+    effektmal: list[m.Effektmal] = []
+    mal: list[m.Mal] = []
+    if data.mal:
+        for persp in data.mal.perspektiv:
+            for post in persp.poster:
+                if isinstance(post, m.Effektmal):
+                    effektmal.append(post)
+                elif isinstance(post, m.Mal):
+                    mal.append(post)
+    return effektmal, mal
+
+
+def _tables(data: YearData) -> list[tuple[str, Any, Any, list[Published]]]:
+    """(id, exact builder, model, published) for every table the year has."""
+    out: list[tuple[str, Any, Any, list[Published]]] = []
+    ekon, pers = data.ekonomi, data.personal
+    if ekon:
+        if ekon.resultatrapport:
+            out.append(("resultatrapport", ek.compute_resultatrapport, ekon.resultatrapport,
+                        ek.resultatrapport_published(ekon.resultatrapport)))
+        if ekon.driftredovisning:
+            out.append(("driftredovisning", ek.compute_driftredovisning, ekon.driftredovisning,
+                        ek.driftredovisning_published(ekon.driftredovisning)))
+        if ekon.investeringar:
+            out.append(("investeringar", ek.compute_investeringar, ekon.investeringar,
+                        ek.investeringar_published(ekon.investeringar)))
+        if ekon.handlingsplan:
+            out.append(("handlingsplan", ek.compute_handlingsplan, ekon.handlingsplan,
+                        ek.handlingsplan_published(ekon.handlingsplan)))
+    if pers:
+        if pers.lonekostnad:
+            out.append(("lonekostnad", pe.compute_lonekostnad, pers.lonekostnad,
+                        pe.lonekostnad_published(pers.lonekostnad)))
+        if pers.kostnadsanalys:
+            out.append(("kostnadsanalys", pe.compute_kostnadsanalys, pers.kostnadsanalys,
+                        pe.kostnadsanalys_published(pers.kostnadsanalys)))
+        for i, aa in enumerate(pers.arsarbetare):
+            out.append((f"arsarbetare-{aa.id}", pe.compute_arsarbetare, aa,
+                        pe.arsarbetare_published(aa, i)))
+        if pers.sjukfranvaro:
+            out.append(("sjukfranvaro", pe.compute_sjukfranvaro, pers.sjukfranvaro,
+                        pe.sjukfranvaro_published(pers.sjukfranvaro)))
+    return out
+
+
+def compute_year(data: YearData, previous: YearData | None = None) -> Computed:
+    """Every computed figure of one year (``previous``: last year, for trends)."""
+    result = Computed(year=data.year)
+    for key, build, model, published in _tables(data):
+        result.tables[key] = build(model)
+        result.intervals[key] = build(model, as_interval)
+        result.published[key] = published
+    effektmal, mal = _effektmal_mal(data)
+    uppdrag = data.uppdrag.uppdrag if data.uppdrag else []
+    result.sammanfattning = maluppfyllelse(
+        effektmal, mal, uppdrag, data.mal.publicerad_sammanfattning if data.mal else None)
+    prev_ind = ({i.id: i for i in previous.indikatorer.indikatorer}
+                if previous and previous.indikatorer else {})
+    if data.indikatorer:
+        for ind in data.indikatorer.indikatorer:
+            result.assessments[ind.id] = assess_indicator(ind, prev_ind.get(ind.id))
+    result.figures = figures(result)
+    return result
+
+
+def figures(computed: Computed) -> dict[str, Figure]:
+    """The reference namespace: ``<table>.<row>.<column>`` and ``sammanfattning.<kat>.<färg>``."""
+    out: dict[str, Figure] = {}
+    for tid, table in computed.tables.items():
+        for row in table.rows:
+            for col in table.columns:
+                out[f"{tid}.{row.key}.{col.key}"] = Figure(row.cells.get(col.key),
+                                                           table.kind_of(row, col))
+    for s in computed.sammanfattning:
+        gron, gul, rod, _ = s.shown()
+        for colour, n in (("gron", gron), ("gul", gul), ("rod", rod)):
+            out[f"sammanfattning.{s.kategori}.{colour}"] = Figure(Decimal(n), "antal")
+    return out
+
+
+def published_findings(computed: Computed) -> list[Finding]:
+    findings: list[Finding] = []
+    for key, table in computed.tables.items():
+        findings += check_published(table, computed.intervals[key], computed.published[key])
+    return findings
+
+
+def references(text: str) -> list[tuple[str, int]]:
+    """(reference, offset) of every ``[[…]]`` in ``text``."""
+    return [(mt.group(1), mt.start()) for mt in REFERENCE.finditer(text)]
