@@ -96,6 +96,62 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool) -> None:
     sys.exit(EXIT_DATA if has_errors(problems, strict=strict) else EXIT_OK)
 
 
+@cli.command()
+@click.argument("report", required=False)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Katalog för utdata (standard: build/).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf", "json"]),
+              help="Vilka format (kan upprepas). Standard: html och pdf.")
+@click.option("--pdf-variant", default="pdf/ua-1", show_default=True,
+              type=click.Choice(["pdf/ua-1", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b", "none"]),
+              help="Taggad PDF/UA-1 för publicering, eller en arkivvariant (PDF/A).")
+@click.pass_obj
+def build(obj: Context, report: str | None, out_dir: Path | None, formats: tuple[str, ...],
+          pdf_variant: str) -> None:
+    """Bygg rapporten REPORT (t.ex. 2024-delar) som HTML och taggad PDF i build/.
+
+    Data kontrolleras först; vid fel skrivs ingenting (och gamla filer tas bort).
+
+    \b
+    Exempel:
+      rtnreport build 2024-delar
+      rtnreport build 2024-delar --format html
+      rtnreport build 2024-delar --format json --out /tmp/ut
+      rtnreport build 2024-delar --pdf-variant pdf/a-2u
+    """
+    from .commands.build import UnknownReport, build_report, known_reports
+    from .commands.check import format_problem
+
+    project = obj.project()
+    if report is None:
+        known = ", ".join(sorted(known_reports(project))) or "inga"
+        click.echo(f"rtnreport: ange vilken rapport som ska byggas; kända rapporter: {known}",
+                   err=True)
+        sys.exit(EXIT_USAGE)
+    chosen = tuple(dict.fromkeys(formats)) or ("html", "pdf")
+    show = (lambda msg: click.echo(f"  PDF: {msg}", err=True)) if (
+        obj.verbose or sys.stderr.isatty()) and not obj.quiet else None
+    try:
+        result = build_report(project, report, out_dir, chosen, pdf_variant, progress=show)
+    except UnknownReport as exc:
+        click.echo(f"rtnreport: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    cache: dict = {}
+    for p in result.problems:
+        if p.level == "error" or (obj.verbose and p.level != "info"):
+            click.echo(format_problem(p, cache, color=sys.stderr.isatty()), err=True)
+    if not result.ok:
+        n = sum(p.level == "error" for p in result.problems)
+        click.echo(f"rtnreport: {report} byggdes inte: {n} fel i data (kör rtnreport check).",
+                   err=True)
+        sys.exit(EXIT_DATA)
+    if not obj.quiet:
+        for path in result.written:
+            click.echo(f"Skrev {path}")
+        times = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
+        click.echo(f"{report}: klart ({times}).")
+
+
 def main() -> None:  # pragma: no cover - entry point
     cli()
 

@@ -434,6 +434,7 @@ Kolumnvarden = dict[str, Tal | None]
 
 
 class Resultatrapport(Base):
+    rubrik: Text | None = None
     enhet: Literal["mnkr", "tkr"] = "mnkr"
     kolumner: Literal["delar", "helar", "vp"]
     rader: ResultatRader
@@ -451,11 +452,14 @@ class DriftRad(Base):
     omsattning: Tal | None = None
     budgetavvikelse_fg_ar: Tal | None = None
     budgetram: Tal | None = None
+    kommentar_rubrik: Text | None = None
+    """The name the comment's heading uses when it differs from ``namn``."""
     kommentar: Markdown | None = None
     publicerat: Kolumnvarden = Field(default_factory=dict)
 
 
 class Driftredovisning(Base):
+    rubrik: Text | None = None
     enhet: Literal["mnkr", "tkr"] = "mnkr"
     period: Text
     period_fg_ar: Text | None = None
@@ -479,6 +483,8 @@ class InvesteringRad(Base):
 class Investeringar(Base):
     enhet: Literal["mnkr", "tkr"] = "mnkr"
     rubrik: Text | None = None
+    forsta_kolumn: Text | None = None
+    """The heading of the row-name column (e.g. "Investeringar brutto, mnkr")."""
     kolumner: list[
         Literal["utfall_ack", "prognos", "budget", "utfall_fg_ar", "utfall", "overfort"]
     ] = Field(min_length=1)
@@ -505,6 +511,7 @@ class HandlingsplanRad(Base):
 class Handlingsplan(Base):
     enhet: Literal["mnkr", "tkr"] = "mnkr"
     rubrik: Text | None = None
+    ingress: Text | None = None
     kolumner: list[Kolumn] = Field(min_length=1)
     rader: list[HandlingsplanRad]
     publicerat_summa: list[Tal | None] = Field(default_factory=list)

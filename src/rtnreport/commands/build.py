@@ -1,0 +1,157 @@
+"""``rtnreport build``: check the data, compute, render HTML/PDF/JSON, write atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+
+from ..checks import previous_year
+from ..problems import Problem, error
+from ..project import Project
+from ..render.export import computed_to_json
+from ..reports import REPORT_TYPES
+from .check import run_check
+
+FORMATS = ("html", "pdf", "json")
+
+
+class UnknownReport(Exception):
+    pass
+
+
+@dataclass
+class BuildResult:
+    report_id: str
+    written: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.level == "error" for p in self.problems)
+
+
+def known_reports(project: Project) -> dict[str, str]:
+    """report id → year, read from each year's rapporter.yaml (unvalidated, quick)."""
+    from ..loading import year_dirs
+    from ..yamlload import YamlError, load_file
+
+    out: dict[str, str] = {}
+    for year in year_dirs(project.data):
+        path = project.data / year / "rapporter.yaml"
+        if not path.is_file():
+            continue
+        try:
+            raw, _ = load_file(path)
+        except YamlError:
+            continue
+        for rapport in (raw or {}).get("rapporter", []) if isinstance(raw, dict) else []:
+            if isinstance(rapport, dict) and isinstance(rapport.get("id"), str):
+                out[rapport["id"]] = year
+    return out
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def build_report(project: Project, report_id: str, out_dir: Path | None = None,
+                 formats: tuple[str, ...] = ("html", "pdf"), pdf_variant: str = "pdf/ua-1",
+                 progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Build one report; on any error write nothing and remove stale outputs."""
+    import time as clock
+
+    reports = known_reports(project)
+    if report_id not in reports:
+        known = ", ".join(sorted(reports)) or "inga"
+        raise UnknownReport(f"okänd rapport '{report_id}'; kända rapporter: {known}")
+    year = reports[report_id]
+    out_dir = out_dir or project.build
+    result = BuildResult(report_id)
+    targets = {fmt: out_dir / f"{report_id}.{fmt}" for fmt in formats}
+
+    t0 = clock.perf_counter()
+    prev = str(int(year) - 1)
+    years = [prev, year] if (project.data / prev).is_dir() else [year]
+    loaded, problems = run_check(project, years)
+    result.problems = [p for p in problems if _concerns(p, project.data / year)]
+    data = loaded[year]
+    rapport = next((r for r in data.rapporter.rapporter if r.id == report_id), None) \
+        if data.rapporter else None
+    if rapport is None or rapport.typ not in REPORT_TYPES:
+        if rapport is not None:
+            result.problems.append(error(
+                f"rapporttypen '{rapport.typ}' kan inte byggas ännu; kända typer: "
+                + ", ".join(REPORT_TYPES), file=project.data / year / "rapporter.yaml"))
+    if not result.ok or rapport is None or rapport.typ not in REPORT_TYPES:
+        _remove_stale(targets.values())
+        if rapport is None and result.ok:
+            result.problems.append(error(f"rapporten '{report_id}' kunde inte läsas"))
+        return result
+    result.seconds["check"] = clock.perf_counter() - t0
+
+    from ..render.html import render_report
+    from ..rules.report import compute_year
+
+    t1 = clock.perf_counter()
+    computed = compute_year(data, previous_year(data, loaded))
+    outputs: dict[str, bytes] = {}
+    rendered = None
+    if "html" in formats or "pdf" in formats:
+        rendered = render_report(rapport, data, computed, project.templates)
+    if "html" in formats and rendered is not None:
+        outputs["html"] = rendered.html.encode("utf-8")
+    if "json" in formats:
+        outputs["json"] = computed_to_json(rapport, data, computed).encode("utf-8")
+    result.seconds["html"] = clock.perf_counter() - t1
+    if "pdf" in formats and rendered is not None:
+        from ..render.pdf import write_pdf
+
+        t2 = clock.perf_counter()
+        created = datetime.combine(rapport.beslutsdatum or rapport.period.till, time(12))
+        try:
+            outputs["pdf"] = write_pdf(rendered.html, project.templates, targets["pdf"],
+                                       variant=pdf_variant, created=created, progress=progress)
+        except Exception:
+            _remove_stale(targets.values())
+            raise
+        result.seconds["pdf"] = clock.perf_counter() - t2
+    for fmt in formats:
+        atomic_write(targets[fmt], outputs[fmt])
+        result.written.append(targets[fmt])
+    return result
+
+
+def _concerns(problem: Problem, year_dir: Path) -> bool:
+    where = problem.position.file if problem.position else problem.file
+    if where is None:
+        return True
+    try:
+        Path(where).resolve().relative_to(year_dir.resolve())
+        return True
+    except ValueError:
+        return problem.level == "error" and problem.code == "usage"
+
+
+def _remove_stale(paths: Iterable[Path]) -> None:
+    for p in paths:
+        with contextlib.suppress(OSError):
+            p.unlink()

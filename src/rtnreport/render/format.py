@@ -1,0 +1,66 @@
+"""Swedish number formatting for reports (GUIDE §7).
+
+Decimal comma, non-breaking space between thousands, a real minus sign
+(U+2212), ``7,0 %`` with a non-breaking space, and an en dash for a missing
+value.  Rounding is half up, as in the published reports; a value that
+rounds to zero never shows a minus sign.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+
+MINUS = "\u2212"
+NBSP = "\u00a0"
+MISSING = "\u2013"  # en dash
+THIN = "\u202f"
+
+DECIMALS = {
+    "mnkr": 1,
+    "tkr": 0,
+    "procent": 1,
+    "procentenheter": 1,
+    "arsarbetare": 1,
+    "antal": 0,
+    "timmar": 0,
+}
+
+
+def number(value: Decimal | int | None, decimals: int = 1, plus: bool = False) -> str:
+    """``-1234.56`` → ``−1 234,6``; None → ``–``."""
+    if value is None:
+        return MISSING
+    d = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if d == 0:
+        d = abs(d)
+    sign = MINUS if d < 0 else ("+" if plus and d > 0 else "")
+    text = f"{abs(d):,.{decimals}f}"  # 1,234.6
+    integer, _, fraction = text.partition(".")
+    integer = integer.replace(",", NBSP)
+    return sign + integer + ("," + fraction if fraction else "")
+
+
+def percent(value: Decimal | None, decimals: int = 1) -> str:
+    """``7.0`` → ``7,0 %``."""
+    if value is None:
+        return MISSING
+    return number(value, decimals) + NBSP + "%"
+
+
+def by_kind(value: Decimal | None, kind: str, with_unit: bool = False) -> str:
+    """A table cell: decimals chosen by the kind of figure."""
+    text = number(value, DECIMALS.get(kind, 1))
+    if with_unit and value is not None:
+        unit = {"procent": "%", "procentenheter": "procentenheter", "mnkr": "mnkr",
+                "tkr": "tkr", "arsarbetare": "årsarbetare", "timmar": "timmar"}.get(kind)
+        if unit:
+            text += NBSP + unit
+    return text
+
+
+def swedish_date(d: date) -> str:
+    """``2024-07-31`` → ``31 juli 2024``."""
+    return format_date(d, format="d MMMM y", locale="sv_SE")

@@ -1,0 +1,165 @@
+"""Render a report to one standalone HTML document with Jinja.
+
+The environment autoescapes, fails on any undefined name (StrictUndefined)
+and reads templates only from the project's ``templates/`` folder.  User
+text reaches the page only through the ``md`` filter (safe Markdown) or
+autoescaping; it is never compiled as a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .. import __version__
+from .. import models as m
+from ..loading import YearData
+from ..reports import REPORT_TYPES
+from ..rules.report import Computed
+from ..rules.table import Table
+from . import charts, format as fmt
+from .markdown import render_markdown
+from .view import perspectives
+
+STYLESHEET = "report.css"
+
+STATUS = {  # goal / uppdrag colour: shape + colour + words
+    "gron": ("●", "Uppnå eller överträffa målnivån", "gron"),
+    "gul": ("▲", "Mindre, acceptabel avvikelse från målnivån", "gul"),
+    "rod": ("■", "Större negativ avvikelse från målnivån", "rod"),
+}
+STATUS_SHORT = {"gron": "Grön", "gul": "Gul", "rod": "Röd"}
+TREND = {
+    "forbattrad": ("↑", "Resultatet har förbättrats"),
+    "oforandrad": ("→", "Resultatet är oförändrat"),
+    "forsamrad": ("↓", "Resultatet har försämrats"),
+}
+TREND_SHORT = {"forbattrad": "Förbättrats", "oforandrad": "Oförändrat", "forsamrad": "Försämrats"}
+IND_STATUS = {
+    "helt": ("●", "Helt"),
+    "delvis": ("◆", "Delvis"),
+    "inte_alls": ("■", "Inte alls"),
+    "varde_saknas": ("–", "Värde saknas för perioden"),
+}
+KONTROLL = {
+    "pagaende": ("◐", "Pågående"),
+    "avslutad": ("●", "Avslutad"),
+    "ej_genomford": ("○", "Ej genomförd"),
+}
+
+
+@dataclass
+class Rendered:
+    html: str
+    title: str
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(["html", "j2", "svg"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["num"] = _num
+    env.filters["cell"] = _cell
+    env.filters["pct"] = fmt.percent
+    env.filters["datum"] = fmt.swedish_date
+    env.filters["varde"] = _varde
+    env.globals.update(STATUS=STATUS, STATUS_SHORT=STATUS_SHORT, TREND=TREND,
+                       TREND_SHORT=TREND_SHORT, IND_STATUS=IND_STATUS, KONTROLL=KONTROLL,
+                       MISSING=fmt.MISSING, isinstance=isinstance, models=m)
+    return env
+
+
+def _num(value: Decimal | None, decimals: int = 1, plus: bool = False) -> str:
+    return fmt.number(value, decimals, plus=plus)
+
+
+def _cell(table: Table, row: Any, col: Any) -> str:
+    return fmt.by_kind(row.cells.get(col.key), table.kind_of(row, col))
+
+
+def _varde(v: m.Varde | None, enhet: str | None = None) -> str:
+    """An indicator value as text: ``80,1 %``, ``> 79``, ``77–80``, or its words."""
+    if v is None:
+        return fmt.MISSING
+    unit = f"{fmt.NBSP}{enhet}" if enhet and enhet not in ("index",) else ""
+    if v.min is not None and v.max is not None:
+        text = f"{fmt.number(v.min, _decimals(v.min))}–{fmt.number(v.max, _decimals(v.max))}{unit}"
+    elif v.varde is not None:
+        op = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "=": ""}.get(v.operator or "", "")
+        text = f"{op}{fmt.number(v.varde, _decimals(v.varde))}{unit}"
+    elif v.text is not None:
+        text = v.text
+    else:
+        return fmt.MISSING
+    return text
+
+
+def _decimals(d: Decimal) -> int:
+    exponent = d.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 1
+
+
+def stylesheet(templates: Path) -> str:
+    return (templates / STYLESHEET).read_text(encoding="utf-8")
+
+
+def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
+                  templates: Path) -> Rendered:
+    rtype = REPORT_TYPES[rapport.typ]
+    env = environment(templates)
+
+    def md(text: str | None, heading_base: int = 4, inline: bool = False) -> Markup:
+        return Markup(render_markdown(text, computed.figures, heading_base=heading_base,
+                                      inline=inline))
+
+    env.filters["md"] = md
+    title = f"{rapport.titel} {rapport.namnd} {rapport.period.till.year}" if rapport.typ == "delar" \
+        else f"{rapport.titel} – {rapport.namnd}"
+    context = {
+        "rapport": rapport,
+        "rtype": rtype,
+        "title": title,
+        "data": data,
+        "computed": computed,
+        "tables": computed.tables,
+        "texts": data.texts,
+        "sammanfattning": computed.sammanfattning,
+        "perspektiv": perspectives(data, computed),
+        "charts": report_charts(data, computed),
+        "css": Markup(stylesheet(templates)),
+        "generator": f"rtnreport {__version__}",
+    }
+    html = env.get_template(rtype.template).render(context)
+    return Rendered(html=html, title=title)
+
+
+def report_charts(data: YearData, computed: Computed) -> dict[str, Any]:
+    """SVG charts drawn from computed tables and indicator series."""
+    out: dict[str, Any] = {}
+    drift = computed.tables.get("driftredovisning")
+    if drift is not None and any(c.key == "budgetavvikelse" for c in drift.columns):
+        rows = [r for r in drift.rows if not r.summa]
+        out["driftredovisning"] = charts.bar_chart(
+            "diagram-budgetavvikelse",
+            f"Budgetavvikelse per område, {data.ekonomi.driftredovisning.period} (mnkr)"  # type: ignore[union-attr]
+            if data.ekonomi and data.ekonomi.driftredovisning else "Budgetavvikelse per område",
+            [r.namn for r in rows], [r.cells.get("budgetavvikelse") for r in rows], "mnkr")
+    series: dict[str, list[Any]] = {}
+    for ind in data.indikatorer.indikatorer if data.indikatorer else []:
+        for k, s in enumerate(ind.serier):
+            series.setdefault(ind.id, []).append(charts.line_chart(
+                f"diagram-{ind.id}-{k}", s.rubrik, [p.tid for p in s.punkter], s.kolumner,
+                [[p.varden[j] for p in s.punkter] for j in range(len(s.kolumner))],
+                s.enhet or ""))
+    out["serier"] = series
+    return out
