@@ -1,7 +1,9 @@
-"""Shared fixtures: a throw-away project with the data a test writes itself."""
+"""Shared fixtures: the real project, and throw-away projects a test writes itself."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -17,13 +19,22 @@ def project_root() -> Path:
 
 
 class TmpProject:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, copy_from: Path | None = None, years: tuple[str, ...] = ()):
         self.root = root
-        (root / "data").mkdir()
-        (root / "templates").mkdir()
+        if copy_from is None:
+            (root / "data").mkdir()
+            (root / "templates").mkdir()
+        else:
+            shutil.copytree(copy_from / "templates", root / "templates")
+            (root / "data").mkdir()
+            for year in years:
+                shutil.copytree(copy_from / "data" / year, root / "data" / year)
+
+    def path(self, relpath: str) -> Path:
+        return self.root / "data" / relpath
 
     def write(self, relpath: str, text: str | bytes) -> Path:
-        path = self.root / "data" / relpath
+        path = self.path(relpath)
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(text, bytes):
             path.write_bytes(text)
@@ -31,7 +42,29 @@ class TmpProject:
             path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return path
 
+    def edit(self, relpath: str, old: str, new: str, count: int = 1) -> None:
+        path = self.path(relpath)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relpath}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+
 
 @pytest.fixture
 def tmp_project(tmp_path: Path) -> TmpProject:
     return TmpProject(tmp_path)
+
+
+@pytest.fixture
+def copy_2024(tmp_path: Path) -> TmpProject:
+    """A copy of the real project holding the shipped 2024 data, to corrupt at will."""
+    return TmpProject(tmp_path / "p", copy_from=ROOT, years=("2024",))
+
+
+def require_tool(name: str) -> str:
+    """The path of a tool the test needs; in CI a missing tool fails the test."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing; .ci/run must install it")
+        pytest.skip(f"{name} not installed")
+    return path

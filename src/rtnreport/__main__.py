@@ -131,11 +131,17 @@ def build(obj: Context, report: str | None, out_dir: Path | None, formats: tuple
     chosen = tuple(dict.fromkeys(formats)) or ("html", "pdf")
     show = (lambda msg: click.echo(f"  PDF: {msg}", err=True)) if (
         obj.verbose or sys.stderr.isatty()) and not obj.quiet else None
+    from .render.pdf import BlockedFetch
+
     try:
         result = build_report(project, report, out_dir, chosen, pdf_variant, progress=show)
     except UnknownReport as exc:
         click.echo(f"rtnreport: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    except BlockedFetch as exc:
+        click.echo(f"rtnreport: {report} byggdes inte: dokumentet försökte hämta {exc}, "
+                   "som ligger utanför projektets mallar", err=True)
+        sys.exit(EXIT_DATA)
     cache: dict = {}
     for p in result.problems:
         if p.level == "error" or (obj.verbose and p.level != "info"):

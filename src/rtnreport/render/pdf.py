@@ -95,6 +95,7 @@ def write_pdf(html: str, templates: Path, target: Path, *, variant: str = "pdf/u
               created: datetime, progress: Callable[[str], None] | None = None) -> bytes:
     """Render ``html`` to PDF bytes (the caller writes them atomically)."""
     import weasyprint
+    from weasyprint.urls import FatalURLFetchingError
 
     fetcher = _fetcher_class()([templates])
     epoch = source_epoch(created)
@@ -115,7 +116,7 @@ def write_pdf(html: str, templates: Path, target: Path, *, variant: str = "pdf/u
             if variant.startswith("pdf/ua") or variant == "none":
                 options["pdf_tags"] = True
             data = document.write_pdf(**options)
-    except Exception as exc:
+    except (Exception, FatalURLFetchingError) as exc:
         if fetcher.blocked:
             raise BlockedFetch(fetcher.blocked[0]) from exc
         raise

@@ -29,6 +29,17 @@ class Block:
     item: Any
     indicators: list[IndicatorView] = field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """A short name for the block (table captions, landmark labels)."""
+        it = self.item
+        nummer = getattr(it, "nummer", None)
+        if self.kind == "effektmal" and nummer:
+            return f"effektmål {nummer}"
+        if self.kind == "mal" and nummer:
+            return f"fokusområde {nummer}" if it.kategori == "fokusomrade" else f"mål {nummer}"
+        return getattr(it, "rubrik", None) or it.text
+
 
 @dataclass
 class PerspectiveView:

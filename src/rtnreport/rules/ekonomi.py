@@ -191,7 +191,8 @@ def compute_investeringar(inv: m.Investeringar, lift: Lift = as_exact) -> Table:
         Row(f"rad-{i}", rad.namn, {c.key: lift(getattr(rad, c.key)) for c in columns})
         for i, rad in enumerate(inv.rader)
     ]
-    rows.append(Row("summa", "Summa", {c.key: total(r.cells[c.key] for r in rows)
+    # a blank cell in an investment table is no amount: sum what is there
+    rows.append(Row("summa", "Summa", {c.key: total_known(r.cells[c.key] for r in rows)
                                        for c in columns}, summa=True))
     rubrik = inv.rubrik or "Investeringar"
     return Table("investeringar", rubrik, inv.enhet, columns, rows,

@@ -1,0 +1,75 @@
+"""``rtnreport build`` without the PDF step: ids, atomic output, refusal on bad data, JSON."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from rtnreport.__main__ import cli
+
+
+def run(root, *args):
+    return CliRunner().invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
+
+
+def test_unknown_report_lists_the_known_ones(project_root, tmp_path):
+    r = run(project_root, "build", "2024-helar", "--out", str(tmp_path))
+    assert r.exit_code == 2
+    assert "okänd rapport '2024-helar'" in r.output and "2024-delar" in r.output
+
+
+def test_no_report_given(project_root):
+    r = run(project_root, "build")
+    assert r.exit_code == 2 and "2024-delar" in r.output
+
+
+def test_html_build_writes_one_standalone_file(project_root, tmp_path):
+    r = run(project_root, "build", "2024-delar", "--format", "html", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2024-delar.html"]
+    html = (tmp_path / "2024-delar.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="sv">' in html
+    assert "<script" not in html and "<link" not in html and "<style>" in html
+
+
+def test_bad_data_builds_nothing_and_removes_stale_output(copy_2024, tmp_path):
+    out = tmp_path / "out"
+    assert run(copy_2024.root, "build", "2024-delar", "--format", "html", "--format", "json",
+               "--out", str(out)).exit_code == 0
+    assert (out / "2024-delar.html").exists()
+    copy_2024.edit("2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 60,4")
+    r = run(copy_2024.root, "build", "2024-delar", "--format", "html", "--format", "json",
+            "--out", str(out))
+    assert r.exit_code == 1
+    assert "decimalkomma" in r.output and "byggdes inte" in r.output
+    assert list(out.iterdir()) == []  # no stale file that looks fresh, no temp file
+
+
+def test_json_export_has_every_computed_table(project_root, tmp_path):
+    r = run(project_root, "build", "2024-delar", "--format", "json", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    payload = json.loads((tmp_path / "2024-delar.json").read_text(encoding="utf-8"))
+    assert set(payload["tabeller"]) >= {
+        "resultatrapport", "driftredovisning", "investeringar", "handlingsplan", "lonekostnad",
+        "kostnadsanalys", "arsarbetare-avtalad-sysselsattningsgrad",
+        "arsarbetare-exkl-tjanstlediga", "sjukfranvaro"}
+    rr = {r["id"]: r for r in payload["tabeller"]["resultatrapport"]["rader"]}
+    assert rr["summa_intakter"]["varden"]["utfall_ack"] == "76.3"
+    assert rr["summa_intakter"]["beraknad"] is True
+    summary = {s["kategori"]: s for s in payload["sammanfattning"]}
+    assert summary["uppdrag"]["visas"] == {"gron": 1, "gul": 5, "rod": 0, "fran_publicerad": False}
+    assert summary["effektmal"]["visas"]["fran_publicerad"] is True
+    assert len(payload["indikatorer"]) == 24
+
+
+def test_report_shows_computed_not_typed_figures(project_root, tmp_path):
+    run(project_root, "build", "2024-delar", "--format", "html", "--out", str(tmp_path))
+    html = (tmp_path / "2024-delar.html").read_text(encoding="utf-8")
+    # Summa intäkter utfall ack: computed 59,9 + 16,4 = 76,3 (published 76,2)
+    assert "<td class=\"num\">76,3</td>" in html
+    # the handlingsplan prose cites the table instead of the published 14,9
+    assert "ackumulerad effekt på 14,8 miljoner kronor" in html
+    assert "hade 16,7 åa av dessa" in html
+    # kostnadsanalys: minus sign, never #DIVISION/0!
+    assert "\u221249,0" in html and "#DIV" not in html

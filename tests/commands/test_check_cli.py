@@ -1,0 +1,130 @@
+"""``rtnreport check`` as a user runs it: exit codes, messages, JSON, strict."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from rtnreport.__main__ import cli
+
+
+def run(root, *args):
+    return CliRunner().invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
+
+
+def test_shipped_data_passes(project_root):
+    r = run(project_root, "check")
+    assert r.exit_code == 0, r.output
+    assert " 0 fel" in r.output
+
+
+def test_shipped_2024_is_clean_even_strict_and_reports_rounding(project_root):
+    r = run(project_root, "check", "2024", "--strict")
+    assert r.exit_code == 0, r.output
+    assert "0 fel, 0 varningar" in r.output
+    assert "avrundningsdifferens i Resultatrapport, Summa intäkter, Utfall ack" in r.output
+    assert "publicerat 76,2, beräknat 76,3" in r.output
+
+
+def test_json_output(project_root):
+    r = run(project_root, "check", "2024", "--format", "json")
+    payload = json.loads(r.output)
+    assert payload["errors"] == 0
+    infos = [p for p in payload["problems"] if p["level"] == "info"]
+    assert infos and all(p["file"].endswith(".yaml") and p["line"] for p in infos)
+
+
+def test_unknown_year_is_a_usage_error(project_root):
+    r = run(project_root, "check", "1999")
+    assert r.exit_code == 2
+    assert "ingen datakatalog för år 1999" in r.output
+
+
+def test_not_a_year(project_root):
+    assert run(project_root, "check", "tjugo").exit_code == 2
+
+
+def corrupt(copy_2024, file, old, new):
+    copy_2024.edit(file, old, new)
+    return run(copy_2024.root, "check", "2024")
+
+
+def test_duplicate_key(copy_2024):
+    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4\n",
+                "      budget_ack: 60.4\n      budget_ack: 61.4\n")
+    assert r.exit_code == 1
+    assert "ekonomi.yaml:" in r.output and "'budget_ack' förekommer två gånger" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_typo_in_key(copy_2024):
+    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_akc: 60.4")
+    assert r.exit_code == 1 and "okänt fält 'budget_akc'" in r.output
+    assert "menade du 'budget_ack'?" in r.output
+
+
+def test_text_where_number_belongs(copy_2024):
+    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: sextio")
+    assert r.exit_code == 1 and "väntade ett tal, fick texten 'sextio'" in r.output
+
+
+def test_sexagesimal(copy_2024):
+    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 1:30")
+    assert r.exit_code == 1 and "'1:30'" in r.output
+
+
+def test_tab_and_broken_indent(copy_2024):
+    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4", "\t    budget_ack: 60.4")
+    assert r.exit_code == 1 and "tabbtecken i indraget" in r.output
+
+
+def test_non_utf8(copy_2024):
+    path = copy_2024.path("2024/uppdrag.yaml")
+    path.write_bytes(path.read_bytes().replace("Stötta".encode(), "St\xf6tta".encode("latin-1")))
+    r = run(copy_2024.root, "check", "2024")
+    assert r.exit_code == 1 and "uppdrag.yaml:" in r.output and "inte UTF-8" in r.output
+
+
+def test_alias_bomb(copy_2024):
+    copy_2024.write("2024/uppdrag.yaml", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n")
+    r = run(copy_2024.root, "check", "2024")
+    assert r.exit_code == 1 and "uppdrag.yaml:1:" in r.output and "ankare" in r.output
+
+
+def test_removed_id(copy_2024):
+    r = corrupt(copy_2024, "2024/uppdrag.yaml",
+                "  - id: uppdrag-ungas-entreprenorskap\n    mal:", "  - mal:")
+    assert r.exit_code == 1 and "uppdrag.yaml:4:" in r.output and "fältet 'id' saknas" in r.output
+
+
+def test_reference_to_missing_goal(copy_2024):
+    r = corrupt(copy_2024, "2024/indikatorer.yaml", "mal: fokus-utbildning", "mal: fokus-utbildnig")
+    assert r.exit_code == 1 and "målet 'fokus-utbildnig' finns inte i mal.yaml" in r.output
+
+
+def test_published_figure_outside_rounding_is_an_error(copy_2024):
+    r = corrupt(copy_2024, "2024/ekonomi.yaml", "utfall_ack: 76.2", "utfall_ack: 79.2")
+    assert r.exit_code == 1
+    assert "publicerat 79,2 men beräknat 76,3" in r.output
+
+
+def test_summary_that_does_not_fit_the_items_is_an_error(copy_2024):
+    r = corrupt(copy_2024, "2024/mal.yaml", "  uppdrag:\n    gron: 1\n    gul: 5",
+                "  uppdrag:\n    gron: 2\n    gul: 4")
+    assert r.exit_code == 1 and "Nämndens uppdrag: publicerad sammanfattning 2/4/0" in r.output
+
+
+def test_unresolved_reference_in_prose(copy_2024):
+    r = corrupt(copy_2024, "2024/text/handlingsplan.md", "[[handlingsplan.summa.utfall-ack-jul]]",
+                "[[handlingsplan.summa.utfall-ack-juli]]")
+    assert r.exit_code == 1
+    assert "handlingsplan.md:" in r.output and "[[handlingsplan.summa.utfall-ack-juli]]" in r.output
+
+
+def test_hand_set_status_against_numbers_is_a_warning_and_strict_fails(copy_2024):
+    copy_2024.edit("2024/indikatorer.yaml", "      varde: 80.2\n    bedomning:\n      status: null",
+                   "      varde: 80.2\n    bedomning:\n      status: helt")
+    r = run(copy_2024.root, "check", "2024")
+    assert r.exit_code == 0 and "status 'helt' men siffrorna ger 'inte alls'" in r.output
+    assert run(copy_2024.root, "check", "2024", "--strict").exit_code == 1

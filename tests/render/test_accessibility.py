@@ -1,0 +1,51 @@
+"""axe-core in Debian's headless Chromium finds no serious or critical violation (slow)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+from rtnreport.commands.build import build_report
+from rtnreport.project import Project
+
+pytestmark = pytest.mark.slow
+
+CHROME_OPTIONS = ("headless=new,no-sandbox,disable-gpu,disable-background-networking,"
+                  "disable-component-update,disable-sync,no-first-run")
+
+
+def _tools() -> tuple[str, str, str]:
+    axe = ROOT / "node_modules" / ".bin" / "axe"
+    chromium = shutil.which("chromium")
+    driver = shutil.which("chromedriver")
+    missing = [n for n, p in (("axe (npm @axe-core/cli)", axe.exists() or None),
+                              ("chromium", chromium), ("chromedriver", driver)) if not p]
+    if missing:
+        if os.environ.get("CI") or os.environ.get("RTNREPORT_REQUIRE_AXE"):
+            pytest.fail(f"missing {', '.join(missing)}; .ci/run installs them")
+        pytest.skip(f"missing {', '.join(missing)}")
+    return str(axe), chromium, driver  # type: ignore[return-value]
+
+
+def test_html_has_no_serious_axe_violations(tmp_path):
+    axe, chromium, driver = _tools()
+    result = build_report(Project(ROOT), "2024-delar", tmp_path, ("html",))
+    assert result.ok
+    html = tmp_path / "2024-delar.html"
+    report = tmp_path / "axe.json"
+    proc = subprocess.run(
+        [axe, html.as_uri(), "--chromedriver-path", driver, "--chrome-path", chromium,
+         f"--chrome-options={CHROME_OPTIONS}", "--save", report.name, "--load-delay", "200"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert report.exists(), proc.stdout + proc.stderr
+    runs = json.loads(report.read_text())
+    assert runs and runs[0]["url"].endswith("2024-delar.html")
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in runs[0]["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
+    assert len(runs[0]["passes"]) > 20  # axe really looked at the page
