@@ -141,3 +141,12 @@ def test_fetcher_blocks_anything_outside_the_templates(markup, tmp_path):
 
     with pytest.raises(BlockedFetch):
         write_pdf(html, ROOT / "templates", tmp_path / "x.pdf", created=datetime(2024, 1, 1))
+
+
+def test_archival_pdf_a_variant(tmp_path):
+    result = build_report(Project(ROOT), "2024-delar", tmp_path, ("pdf",), pdf_variant="pdf/a-2u")
+    assert result.ok
+    with pikepdf.open(tmp_path / "2024-delar.pdf") as pdf:
+        with pdf.open_metadata() as meta:
+            assert meta.get("pdfaid:part") == "2"
+        assert "/OutputIntents" in pdf.Root

@@ -44,7 +44,8 @@ def _open(chart_id: str, width: int, height: int, title: str, desc: str) -> list
 def bar_chart(chart_id: str, title: str, labels: Sequence[str],
               values: Sequence[Decimal | None], unit: str, decimals: int = 1) -> Markup:
     """Horizontal bars, one per label, with the value printed beside each bar."""
-    label_w, bar_w, row_h, top = 300, 300, 24, 10
+    longest = max((len(lab) for lab in labels), default=10)
+    label_w, bar_w, row_h, top = min(440, 7 * longest + 16), 300, 24, 10
     width = label_w + bar_w + 70
     height = top * 2 + row_h * len(labels) + 20
     present = [abs(float(v)) for v in values if v is not None]
