@@ -34,6 +34,7 @@ class YearData:
     ekonomi: m.EkonomiFil | None = None
     personal: m.PersonalFil | None = None
     internkontroll: m.InternkontrollFil | None = None
+    rus: m.RusFil | None = None
     texts: dict[str, str] = field(default_factory=dict)
     text_files: dict[str, Path] = field(default_factory=dict)
     maps: dict[str, SourceMap] = field(default_factory=dict)
@@ -58,6 +59,7 @@ ATTRIBUTE_OF_FILE = {
     "ekonomi.yaml": "ekonomi",
     "personal.yaml": "personal",
     "internkontroll.yaml": "internkontroll",
+    "rus.yaml": "rus",
 }
 
 

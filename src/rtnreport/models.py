@@ -236,6 +236,7 @@ class PubliceradSammanfattning(Base):
     effektmal: Sammanfattning | None = None
     namndens_mal: Sammanfattning | None = None
     uppdrag: Sammanfattning | None = None
+    kalla: Text | None = None
 
 
 class MalFil(Base):
@@ -333,6 +334,8 @@ class Indikator(Base):
     id: Id
     mal: Id
     """The goal or effektmål (id) the indicator measures."""
+    nummer: Text | None = None
+    """The styrtal's number in a plan ("5", "4 a"), if it has one."""
     text: Text
     riktning: Riktning | None = None
     enhet: Text | None = None
@@ -383,6 +386,8 @@ class UppdragFil(Base):
     """``data/<år>/uppdrag.yaml``."""
 
     uppdrag: list[Uppdrag]
+    publicerat_antal_till_namnden: Heltal | None = None
+    """A published count of the uppdrag to the nämnd ("Sammanfattning … (17 st)"), checked."""
 
 
 # --------------------------------------------------------------------------
@@ -435,6 +440,7 @@ Kolumnvarden = dict[str, Tal | None]
 
 class Resultatrapport(Base):
     rubrik: Text | None = None
+    fotnot: Text | None = None
     enhet: Literal["mnkr", "tkr"] = "mnkr"
     kolumner: Literal["delar", "helar", "vp"]
     rader: ResultatRader
@@ -452,6 +458,9 @@ class DriftRad(Base):
     omsattning: Tal | None = None
     budgetavvikelse_fg_ar: Tal | None = None
     budgetram: Tal | None = None
+    """Varav budgetram (driftbudget in a plan)."""
+    omsattning_fg_ar: Tal | None = None
+    budgetram_fg_ar: Tal | None = None
     kommentar_rubrik: Text | None = None
     """The name the comment's heading uses when it differs from ``namn``."""
     kommentar: Markdown | None = None
@@ -471,6 +480,8 @@ class Driftredovisning(Base):
 
 class InvesteringRad(Base):
     namn: Text
+    kategori: Text | None = None
+    """A group heading the row is printed under (e.g. "Inventarier")."""
     utfall_ack: Tal | None = None
     prognos: Tal | None = None
     budget: Tal | None = None
@@ -478,6 +489,8 @@ class InvesteringRad(Base):
     utfall: Tal | None = None
     overfort: Tal | None = None
     """Överfört från tidigare år (helår)."""
+    budget_fg_ar: Tal | None = None
+    prognos_fg_ar: Tal | None = None
 
 
 class Investeringar(Base):
@@ -486,7 +499,8 @@ class Investeringar(Base):
     forsta_kolumn: Text | None = None
     """The heading of the row-name column (e.g. "Investeringar brutto, mnkr")."""
     kolumner: list[
-        Literal["utfall_ack", "prognos", "budget", "utfall_fg_ar", "utfall", "overfort"]
+        Literal["utfall_ack", "prognos", "budget", "utfall_fg_ar", "utfall", "overfort",
+                "budget_fg_ar", "prognos_fg_ar"]
     ] = Field(min_length=1)
     kolumnrubriker: list[Text] = Field(min_length=1)
     rader: list[InvesteringRad]
@@ -535,9 +549,35 @@ class Nyckeltal(Base):
     kalla: Text | None = None
 
 
+class RamPost(Base):
+    """One line of the economic frame (ramanslag, index, schablon, reserv …)."""
+
+    id: Id
+    namn: Text
+    varde: Tal | None = None
+    enhet: Text | None = None
+    """mnkr, %, kr/åa, timmar/åa …"""
+    varde_fg_ar: Tal | None = None
+    procent: Tal | None = None
+    """A rate given beside the amount (e.g. 3,1 % or 4,6 mnkr)."""
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+class EkonomiskRam(Base):
+    """The economic frame of a plan year (ekonomiska förutsättningar)."""
+
+    rubrik: Text
+    datum: Datum | None = None
+    poster: list[RamPost] = Field(min_length=1)
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
 class EkonomiFil(Base):
     """``data/<år>/ekonomi.yaml``."""
 
+    ekonomisk_ram: EkonomiskRam | None = None
     resultatrapport: Resultatrapport | None = None
     driftredovisning: Driftredovisning | None = None
     investeringar: Investeringar | None = None
@@ -621,6 +661,7 @@ class SjukfranvaroTimmar(Base):
 
 
 class Sjukfranvaro(Base):
+    kalla: Text | None = None
     rubrik: Text
     period: Text
     period_fg_ar: Text
@@ -659,10 +700,13 @@ class Risk(Base):
     id: Id
     text: Markdown
     atgarder: list[Atgard] = Field(default_factory=list)
+    uppfoljning: Markdown | None = None
+    """The year-end follow-up of the risk (helår)."""
     isk_bedomning: Markdown | None = None
 
 
 class KontrollOmrade(Base):
+    kalla: Text | None = None
     verksamhet: Text
     risker: list[Risk] = Field(min_length=1)
 
@@ -672,6 +716,62 @@ class InternkontrollFil(Base):
 
     omraden: list[KontrollOmrade]
     isk_bedomning: Markdown | None = None
+    kalla: Text | None = None
+
+
+# --------------------------------------------------------------------------
+# RUS-uppföljning  (rus.yaml): the regional development strategy's follow-up.
+# Its colours mean direction and pace towards 2030, not the committee's target.
+
+
+class RusEffektmal(Base):
+    id: Id
+    text: Text
+    bedomning: Bedomning | None = None
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+class RusOvergripandeMal(Base):
+    id: Id
+    rubrik: Text
+    text: Markdown | None = None
+    """The analysis text of the goal."""
+    effektmal: list[RusEffektmal] = Field(default_factory=list)
+    antal_effektmal: Heltal | None = Field(default=None, ge=0)
+    """How many effektmål the goal has, where the source says so but lost the items."""
+    publicerad_fordelning: Sammanfattning | None = None
+    """The colour counts the text states (e.g. "fyra röda och två gula")."""
+    uppfylls_2030: bool | None = None
+    """Whether the report judges the goal reachable by 2030."""
+    kalla: Text | None = None
+
+
+class RusOmrade(Base):
+    id: Id
+    rubrik: Text
+    text: Markdown
+    kalla: Text | None = None
+
+
+class RusUtmaning(Base):
+    id: Id
+    rubrik: Text
+    fraga: Text | None = None
+    nulage: Markdown | None = None
+    framsteg: Markdown | None = None
+    utmaningar: Markdown | None = None
+    rekommendation: Markdown | None = None
+    kalla: Text | None = None
+
+
+class RusFil(Base):
+    """``data/<år>/rus.yaml``: RUS-uppföljningen "Läget i länet"."""
+
+    fargforklaring: Markdown | None = None
+    overgripande_mal: list[RusOvergripandeMal] = Field(min_length=1)
+    prioriterade_omraden: list[RusOmrade] = Field(default_factory=list)
+    utmaningsomraden: list[RusUtmaning] = Field(default_factory=list)
     kalla: Text | None = None
 
 
@@ -686,4 +786,5 @@ FILE_MODELS: dict[str, type[Base]] = {
     "ekonomi.yaml": EkonomiFil,
     "personal.yaml": PersonalFil,
     "internkontroll.yaml": InternkontrollFil,
+    "rus.yaml": RusFil,
 }
