@@ -158,6 +158,61 @@ def build(obj: Context, report: str | None, out_dir: Path | None, formats: tuple
         click.echo(f"{report}: klart ({times}).")
 
 
+@cli.command()
+@click.argument("before")
+@click.argument("after", required=False)
+@click.option("--rev", help="Jämför med data vid en git-revision (t.ex. origin/main).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]),
+              default="text", show_default=True, help="Utdataformat.")
+@click.option("--exit-code", "exit_code", is_flag=True,
+              help="Avsluta med 1 om det finns skillnader (för CI).")
+@click.option("--color/--no-color", default=None, help="Färg i terminalen (standard: om tty).")
+@click.pass_obj
+def diff(obj: Context, before: str, after: str | None, rev: str | None, fmt: str,
+         exit_code: bool, color: bool | None) -> None:
+    """Visa vad som ändrats i mål, styrtal, uppdrag och budget mellan två år.
+
+    Poster matchas på sitt stabila id, så en omnumrerad, omformulerad eller
+    flyttad post visas som just det.
+
+    \b
+    Exempel:
+      rtnreport diff 2025 2026
+      rtnreport diff 2025 2026 --format markdown > ändringar.md
+      rtnreport diff 2024 --rev origin/main      # vad en ändring gör med 2024
+      rtnreport diff 2023 2024 --exit-code
+    """
+    from .commands.check import format_problem
+    from .commands.diff import DiffError, run_diff
+    from .diff import output
+
+    project = obj.project()
+    try:
+        result, problems = run_diff(project, before, after, rev)
+    except DiffError as exc:
+        click.echo(f"rtnreport: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if result is None:
+        cache: dict = {}
+        for p in problems:
+            click.echo(format_problem(p, cache), err=True)
+        usage = any(p.code == "usage" for p in problems)
+        click.echo("rtnreport: data måste vara felfria för att jämföras (kör rtnreport check).",
+                   err=True)
+        sys.exit(EXIT_USAGE if usage else EXIT_DATA)
+    if fmt == "json":
+        click.echo(output.to_json(result), nl=False)
+    elif fmt == "markdown":
+        click.echo(output.to_markdown(result), nl=False)
+    elif fmt == "html":
+        click.echo(output.to_html(result), nl=False)
+    else:
+        use_color = sys.stdout.isatty() if color is None else color
+        click.echo(output.to_text(result, color=use_color), nl=False)
+    if exit_code and result.has_differences:
+        sys.exit(EXIT_DATA)
+
+
 def main() -> None:  # pragma: no cover - entry point
     cli()
 

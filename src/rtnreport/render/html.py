@@ -72,7 +72,7 @@ def environment(templates: Path) -> Environment:
     env.filters["cell"] = _cell
     env.filters["pct"] = fmt.percent
     env.filters["datum"] = fmt.swedish_date
-    env.filters["varde"] = _varde
+    env.filters["varde"] = varde_text
     env.globals.update(STATUS=STATUS, STATUS_SHORT=STATUS_SHORT, TREND=TREND,
                        TREND_SHORT=TREND_SHORT, IND_STATUS=IND_STATUS, KONTROLL=KONTROLL,
                        MISSING=fmt.MISSING, isinstance=isinstance, models=m)
@@ -87,7 +87,7 @@ def _cell(table: Table, row: Any, col: Any) -> str:
     return fmt.by_kind(row.cells.get(col.key), table.kind_of(row, col))
 
 
-def _varde(v: m.Varde | None, enhet: str | None = None) -> str:
+def varde_text(v: m.Varde | None, enhet: str | None = None, with_period: bool = False) -> str:
     """An indicator value as text: ``80,1 %``, ``> 79``, ``77–80``, or its words."""
     if v is None:
         return fmt.MISSING
@@ -101,6 +101,8 @@ def _varde(v: m.Varde | None, enhet: str | None = None) -> str:
         text = v.text
     else:
         return fmt.MISSING
+    if with_period and v.period:
+        text += f" ({v.period})"
     return text
 
 

@@ -1,0 +1,1 @@
+"""Semantic diffs between years (or git revisions) of the data."""

@@ -1,0 +1,77 @@
+"""``rtnreport diff`` as a user runs it: formats, exit code, git revisions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from rtnreport.__main__ import cli
+
+
+def run(root, *args):
+    return CliRunner().invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
+
+
+def test_text_output_and_exit_code(project_root):
+    r = run(project_root, "diff", "2024", "2025", "--exit-code", "--no-color")
+    assert r.exit_code == 1
+    assert "Nämndens mål och fokusområden" in r.output
+    assert "nummer: 5.1.1 → 4.1.1" in r.output
+    assert "\x1b[" not in r.output
+    assert run(project_root, "diff", "2024", "2024", "--exit-code").exit_code == 0
+
+
+def test_markdown_and_html_and_json(project_root):
+    md = run(project_root, "diff", "2024", "2025", "--format", "markdown").output
+    assert md.startswith("# Skillnader 2024 → 2025") and "~~" in md and "**" in md
+    html = run(project_root, "diff", "2024", "2025", "--format", "html").output
+    assert '<html lang="sv">' in html and "<del>" in html and "<script" not in html
+    payload = json.loads(run(project_root, "diff", "2024", "2025", "--format", "json").output)
+    assert payload["counts"]["changed"] > 0
+    assert {s["key"] for s in payload["sections"]} >= {"mal", "indikatorer", "uppdrag"}
+
+
+def test_unknown_year_is_a_usage_error(project_root):
+    r = run(project_root, "diff", "2024", "1999")
+    assert r.exit_code == 2
+
+
+def test_one_year_needs_rev(project_root):
+    assert run(project_root, "diff", "2024").exit_code == 2
+
+
+@pytest.fixture
+def git_project(tmp_path, project_root):
+    if shutil.which("git") is None:
+        pytest.skip("git missing")
+    root = tmp_path / "repo"
+    shutil.copytree(project_root / "templates", root / "templates")
+    shutil.copytree(project_root / "data" / "2024", root / "data" / "2024")
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "add", ".")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "data")
+    return root
+
+
+def test_diff_against_a_git_revision(git_project):
+    path = git_project / "data" / "2024" / "uppdrag.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Öka samverkan med länets aktörer för att stärka ungas entreprenörskap.",
+        "Öka samverkan med länets skolor för att stärka ungas entreprenörskap."), encoding="utf-8")
+    r = run(git_project, "diff", "2024", "--rev", "HEAD", "--no-color")
+    assert r.exit_code == 0, r.output
+    assert "2024@HEAD → 2024 (arbetskopian)" in r.output
+    assert "[-aktörer-] {+skolor+}" in r.output
+
+
+def test_bad_revision(git_project):
+    r = run(git_project, "diff", "2024", "--rev", "finns-inte")
+    assert r.exit_code == 2 and "finns-inte" in r.output
