@@ -1,11 +1,13 @@
 """The command line: a click group whose commands call into ``commands/``.
 
 Exit codes: 0 clean, 1 problems in the data (or a failed build),
-2 usage or environment errors (unknown report, no project, missing tool).
+2 usage or environment errors (unknown report, no project, missing tool),
+3 an internal error (a bug in rtnreport; RTNREPORT_DEBUG=1 shows the traceback).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,7 +17,24 @@ from . import __version__
 from .problems import has_errors
 from .project import Project, ProjectNotFound, find_project
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Group(click.Group):
+    """Turns an unexpected exception (a bug in rtnreport, never bad data) into one line."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # pragma: no cover - only bugs get here
+            if os.environ.get("RTNREPORT_DEBUG"):
+                raise
+            click.echo(f"rtnreport: internt fel ({type(exc).__name__}: {exc}). Det är ett fel i "
+                       "rtnreport, inte i era data; kör med RTNREPORT_DEBUG=1 för detaljer.",
+                       err=True)
+            sys.exit(EXIT_INTERNAL)
 
 
 class Context:
@@ -34,7 +53,7 @@ class Context:
             sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rtnreport")
 @click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Projektkatalogen (med data/ och templates/). Standard: sök uppåt från cwd.")

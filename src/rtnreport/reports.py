@@ -6,7 +6,7 @@ A report id is ``<år>-<slag>`` (``2024-delar``); the year's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -16,15 +16,47 @@ class ReportType:
     template: str
     files: tuple[str, ...]
     texts: tuple[str, ...]
+    labels: dict[str, str] = field(default_factory=dict)
+    """Words that differ between report types (e.g. "Prognos helår" / "Resultat helår")."""
+
+
+DELAR_LABELS = {
+    "farg": "Färgindikatorer, prognos måluppfyllelse helår och prognos genomförande av uppdrag helår.",
+    "pilar": "Förändringspilar, utveckling under året, prognos helår jämfört med föregående år "
+             "alternativt årets början",
+    "indikatorstatus": "Indikatorer, status för perioden vid delår",
+    "bedomning": "Prognos helår",
+    "sammanfattning": "Prognos måluppfyllelse",
+    "gron": "Uppnå eller överträffa målnivån",
+}
+HELAR_LABELS = {
+    "farg": "Färgindikatorer, resultat måluppfyllelse helår och resultat genomförande av uppdrag helår.",
+    "pilar": "Förändringspilar, utveckling under året, resultat helår jämfört med föregående år "
+             "alternativt årets början",
+    "indikatorstatus": "Indikatorer, status för perioden vid helår",
+    "bedomning": "Resultat helår",
+    "sammanfattning": "Måluppfyllelse",
+    "gron": "Uppnått eller överträffat målnivån",
+}
 
 
 REPORT_TYPES: dict[str, ReportType] = {
     "delar": ReportType(
         typ="delar",
         namn="Delårsrapport",
-        template="delar.html.j2",
+        template="uppfoljning.html.j2",
         files=("mal", "indikatorer", "uppdrag", "ekonomi", "personal", "internkontroll"),
         texts=("inledning", "vasentliga-handelser", "resultatrapport-analys",
                "periodens-resultat", "helarsprognos", "handlingsplan"),
+        labels=DELAR_LABELS,
+    ),
+    "helar": ReportType(
+        typ="helar",
+        namn="Verksamhetsberättelse",
+        template="uppfoljning.html.j2",
+        files=("mal", "indikatorer", "uppdrag", "ekonomi", "personal", "internkontroll"),
+        texts=("inledning", "vasentliga-handelser", "resultatrapport-analys", "arets-resultat",
+               "framtida-utmaningar"),
+        labels=HELAR_LABELS,
     ),
 }

@@ -24,7 +24,7 @@ from ..rules.report import Computed
 from ..rules.table import Table
 from . import charts, format as fmt
 from .markdown import render_markdown
-from .view import perspectives
+from .view import followup_outline, perspectives
 
 STYLESHEET = "report.css"
 
@@ -125,8 +125,9 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
                                       inline=inline))
 
     env.filters["md"] = md
-    title = f"{rapport.titel} {rapport.namnd} {rapport.period.till.year}" if rapport.typ == "delar" \
-        else f"{rapport.titel} – {rapport.namnd}"
+    title = f"{rapport.titel} {rapport.namnd} {rapport.period.till.year}" \
+        if rapport.typ in ("delar", "helar") else f"{rapport.titel} – {rapport.namnd}"
+    persps = perspectives(data, computed)
     context = {
         "rapport": rapport,
         "rtype": rtype,
@@ -136,7 +137,10 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         "tables": computed.tables,
         "texts": data.texts,
         "sammanfattning": computed.sammanfattning,
-        "perspektiv": perspectives(data, computed),
+        "perspektiv": persps,
+        "outline": followup_outline(rapport.typ, data, persps)
+        if rapport.typ in ("delar", "helar") else [],
+        "labels": rtype.labels,
         "charts": report_charts(data, computed),
         "css": Markup(stylesheet(templates)),
         "generator": f"rtnreport {__version__}",

@@ -92,3 +92,72 @@ def perspectives(data: YearData, computed: Computed, first_section: int = 2,
         close_group()
         views.append(PerspectiveView(f"{chapter}.{first_section + i}", persp, blocks))
     return views
+
+
+# ---------------------------------------------------------------------------
+# The outline: numbered sections, shared by the table of contents and the body.
+
+
+@dataclass
+class Sec:
+    key: str
+    number: str
+    title: str
+    children: list[Sec] = field(default_factory=list)
+    ref: Any = None
+    """What the section shows (e.g. the perspective or the årsarbetare table)."""
+
+    @property
+    def anchor(self) -> str:
+        return "s-" + self.number.replace(".", "-")
+
+
+def followup_outline(typ: str, data: YearData, persps: list[PerspectiveView]) -> list[Sec]:
+    """The sections of a delårsrapport or verksamhetsberättelse, numbered as published."""
+    helar = typ == "helar"
+    out = [Sec("inledning", "1", "Inledning"), Sec("vasentliga-handelser", "2", "Väsentliga händelser")]
+    mal = Sec("mal", "3", "Nämndens mål, strategier och uppdrag",
+              [Sec("sammanfattning", "3.1", "Sammanfattning uppföljning av mål och uppdrag")])
+    mal.children += [Sec("perspektiv", pv.section, f"Perspektiv: {pv.item.rubrik}", ref=pv)
+                     for pv in persps]
+    out.append(mal)
+    ek = data.ekonomi
+    if ek is not None:
+        sec = Sec("ekonomi", "4", "Ekonomi")
+        items: list[tuple[str, str]] = []
+        if ek.resultatrapport:
+            items.append(("resultatrapport", ek.resultatrapport.rubrik or "Resultatrapport"))
+        items.append(("resultat", "Årets resultat" if helar else "Periodens resultat"))
+        if not helar:
+            items.append(("helarsprognos", "Helårsprognos"))
+        if ek.handlingsplan or "handlingsplan" in data.texts:
+            items.append(("handlingsplan", "Vidtagna åtgärder för att nå ekonomi i balans"))
+        if ek.investeringar:
+            items.append(("investeringar", "Investeringar"))
+        sec.children = [Sec(k, f"4.{i}", t) for i, (k, t) in enumerate(items, 1)]
+        out.append(sec)
+    pe = data.personal
+    if pe is not None:
+        sec = Sec("personal", "5", "Personalekonomi")
+        items2: list[tuple[str, str, Any]] = []
+        if pe.lonekostnad:
+            items2.append(("lonekostnad", "Personalkostnader", None))
+        if pe.kostnadsanalys:
+            items2.append(("kostnadsanalys", "Kostnadsanalys", None))
+        items2 += [("arsarbetare", aa.rubrik, aa) for aa in pe.arsarbetare]
+        if pe.sjukfranvaro:
+            items2.append(("sjukfranvaro", pe.sjukfranvaro.rubrik, None))
+        sec.children = [Sec(k, f"5.{i}", t, ref=r) for i, (k, t, r) in enumerate(items2, 1)]
+        out.append(sec)
+    n = 6
+    if "framtida-utmaningar" in data.texts:
+        out.append(Sec("framtida-utmaningar", str(n), "Framtida utmaningar"))
+        n += 1
+    if data.internkontroll is not None:
+        title = "Intern styrning och kontroll" if helar else "Intern kontroll"
+        sec = Sec("internkontroll", str(n), title,
+                  [Sec("internkontrollplan", f"{n}.1", "Internkontrollplan")])
+        if data.internkontroll.isk_bedomning:
+            sec.children.append(Sec("isk", f"{n}.2", "ISK-bedömning"))
+        out.append(sec)
+    return out

@@ -53,15 +53,17 @@ class SummaryRow:
         return (p.gron >= self.gron and p.gul >= self.gul and p.rod >= self.rod
                 and p.gron + p.gul + p.rod == self.antal)
 
-    def shown(self) -> tuple[int, int, int, bool]:
+    def shown(self) -> tuple[int | None, int | None, int | None, bool]:
         """(grön, gul, röd, from_published): what the report prints.
 
         The computed counts when every item has a colour; otherwise the
         published counts if they agree with what is known (flagged, so the
-        report can say so).
+        report can say so); otherwise unknown (None).
         """
-        if self.complete or self.publicerad is None or not self.consistent_with_published:
+        if self.complete:
             return self.gron, self.gul, self.rod, False
+        if self.publicerad is None or not self.consistent_with_published:
+            return None, None, None, False  # unknown: shown as "–", never as 0
         p = self.publicerad
         return p.gron, p.gul, p.rod, True
 

@@ -119,7 +119,8 @@ def figures(computed: Computed) -> dict[str, Figure]:
     for s in computed.sammanfattning:
         gron, gul, rod, _ = s.shown()
         for colour, n in (("gron", gron), ("gul", gul), ("rod", rod)):
-            out[f"sammanfattning.{s.kategori}.{colour}"] = Figure(Decimal(n), "antal")
+            out[f"sammanfattning.{s.kategori}.{colour}"] = Figure(
+                None if n is None else Decimal(n), "antal")
     return out
 
 
