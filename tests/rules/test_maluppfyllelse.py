@@ -40,7 +40,7 @@ def test_published_counts_that_cannot_fit_are_flagged():
     pub = m.PubliceradSammanfattning(effektmal=m.Sammanfattning(gron=0, gul=2, rod=0))
     rows = maluppfyllelse([em(1, "gron"), em(2, None)], [], [], pub)
     assert rows[0].consistent_with_published is False
-    assert rows[0].shown() == (1, 0, 0, False)
+    assert rows[0].shown() == (None, None, None, False)  # unknown, shown as –
 
 
 def ind(utfall=None, malvarde=None, riktning="oka", operator=None, tidigare=()):
