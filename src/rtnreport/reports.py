@@ -59,4 +59,12 @@ REPORT_TYPES: dict[str, ReportType] = {
                "framtida-utmaningar"),
         labels=HELAR_LABELS,
     ),
+    "vp": ReportType(
+        typ="vp",
+        namn="Verksamhetsplan med budget",
+        template="plan.html.j2",
+        files=("mal", "indikatorer", "uppdrag", "ekonomi"),
+        texts=("inledning",),
+        labels={},
+    ),
 }

@@ -73,3 +73,26 @@ def test_report_shows_computed_not_typed_figures(project_root, tmp_path):
     assert "hade 16,7 åa av dessa" in html
     # kostnadsanalys: minus sign, never #DIVISION/0!
     assert "\u221249,0" in html and "#DIV" not in html
+
+
+def test_verksamhetsberattelse_2023_helar(project_root, tmp_path):
+    r = run(project_root, "build", "2023-vb", "--format", "html", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "2023-vb.html").read_text(encoding="utf-8")
+    for heading in ("4.2 Årets resultat", "6 Framtida utmaningar", "7 Intern styrning och kontroll",
+                    "7.2 ISK-bedömning", "Indikatorer, status för perioden vid helår",
+                    "Resultat helår", "Utfalls\u00adavvikelse"):
+        assert heading in html, heading
+    assert "#DIV" not in html
+    # the kostnadsanalys rows with a zero base show – where 2023 printed #DIVISION/0!
+    assert html.count('<td class="num">\u2013</td>') >= 2
+
+
+def test_verksamhetsplan_2025(project_root, tmp_path):
+    r = run(project_root, "build", "2025-vp", "--format", "html", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "2025-vp.html").read_text(encoding="utf-8")
+    for heading in ("Senast kända värde", "Årets målvärde", "Långsiktigt målvärde",
+                    "Resultatbudget", "Driftbudget", "Investeringsbudget",
+                    "Ekonomiska nyckeltal", "Internkontrollplan", "Målsättning nr 4"):
+        assert heading in html, heading

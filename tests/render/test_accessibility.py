@@ -32,19 +32,20 @@ def _tools() -> tuple[str, str, str]:
     return str(axe), chromium, driver  # type: ignore[return-value]
 
 
-def test_html_has_no_serious_axe_violations(tmp_path):
+@pytest.mark.parametrize("report", ["2024-delar", "2023-vb", "2025-vp"])
+def test_html_has_no_serious_axe_violations(tmp_path, report):
     axe, chromium, driver = _tools()
-    result = build_report(Project(ROOT), "2024-delar", tmp_path, ("html",))
+    result = build_report(Project(ROOT), report, tmp_path, ("html",))
     assert result.ok
-    html = tmp_path / "2024-delar.html"
-    report = tmp_path / "axe.json"
+    html = tmp_path / f"{report}.html"
+    saved = tmp_path / "axe.json"
     proc = subprocess.run(
         [axe, html.as_uri(), "--chromedriver-path", driver, "--chrome-path", chromium,
-         f"--chrome-options={CHROME_OPTIONS}", "--save", report.name, "--load-delay", "200"],
+         f"--chrome-options={CHROME_OPTIONS}", "--save", saved.name, "--load-delay", "200"],
         capture_output=True, text=True, timeout=300, cwd=tmp_path)
-    assert report.exists(), proc.stdout + proc.stderr
-    runs = json.loads(report.read_text())
-    assert runs and runs[0]["url"].endswith("2024-delar.html")
+    assert saved.exists(), proc.stdout + proc.stderr
+    runs = json.loads(saved.read_text())
+    assert runs and runs[0]["url"].endswith(f"{report}.html")
     bad = [(v["id"], v["impact"], len(v["nodes"])) for v in runs[0]["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == [], bad

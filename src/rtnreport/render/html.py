@@ -24,7 +24,7 @@ from ..rules.report import Computed
 from ..rules.table import Table
 from . import charts, format as fmt
 from .markdown import render_markdown
-from .view import followup_outline, perspectives
+from .view import followup_outline, perspectives, plan_outline
 
 STYLESHEET = "report.css"
 
@@ -73,6 +73,7 @@ def environment(templates: Path) -> Environment:
     env.filters["pct"] = fmt.percent
     env.filters["datum"] = fmt.swedish_date
     env.filters["varde"] = varde_text
+    env.filters["som_skrivet"] = lambda d: fmt.MISSING if d is None else fmt.number(d, _decimals(d))
     env.globals.update(STATUS=STATUS, STATUS_SHORT=STATUS_SHORT, TREND=TREND,
                        TREND_SHORT=TREND_SHORT, IND_STATUS=IND_STATUS, KONTROLL=KONTROLL,
                        MISSING=fmt.MISSING, isinstance=isinstance, models=m)
@@ -139,7 +140,7 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         "sammanfattning": computed.sammanfattning,
         "perspektiv": persps,
         "outline": followup_outline(rapport.typ, data, persps)
-        if rapport.typ in ("delar", "helar") else [],
+        if rapport.typ in ("delar", "helar") else plan_outline(data),
         "labels": rtype.labels,
         "charts": report_charts(data, computed),
         "css": Markup(stylesheet(templates)),

@@ -28,9 +28,15 @@ class Block:
     kind: str  # effektmal | mal | strategi | uppdrag
     item: Any
     indicators: list[IndicatorView] = field(default_factory=list)
+    suffix: str = ""
+    """Added to the label when two blocks would otherwise read the same."""
 
     @property
     def label(self) -> str:
+        return self.base_label + self.suffix
+
+    @property
+    def base_label(self) -> str:
         """A short name for the block (table captions, landmark labels)."""
         it = self.item
         nummer = getattr(it, "nummer", None)
@@ -91,6 +97,13 @@ def perspectives(data: YearData, computed: Computed, first_section: int = 2,
                 blocks.append(Block("strategi", post))
         close_group()
         views.append(PerspectiveView(f"{chapter}.{first_section + i}", persp, blocks))
+    seen: dict[str, int] = {}
+    for view in views:
+        for block in view.blocks:
+            n = seen.get(block.base_label, 0) + 1
+            seen[block.base_label] = n
+            if n > 1:
+                block.suffix = f" ({n})"
     return views
 
 
@@ -105,7 +118,7 @@ class Sec:
     title: str
     children: list[Sec] = field(default_factory=list)
     ref: Any = None
-    """What the section shows (e.g. the perspective or the årsarbetare table)."""
+    """What the section shows (e.g. the perspective, a text key or a table)."""
 
     @property
     def anchor(self) -> str:
@@ -159,5 +172,49 @@ def followup_outline(typ: str, data: YearData, persps: list[PerspectiveView]) ->
                   [Sec("internkontrollplan", f"{n}.1", "Internkontrollplan")])
         if data.internkontroll.isk_bedomning:
             sec.children.append(Sec("isk", f"{n}.2", "ISK-bedömning"))
+        out.append(sec)
+    return out
+
+
+def plan_outline(data: YearData) -> list[Sec]:
+    """The sections of a verksamhetsplan med budget, numbered as published."""
+    texts = data.texts
+    out = [Sec("inledning", "1", "Inledning")]
+    if "vision-och-vardegrund" in texts:
+        out.append(Sec("vision", "2", "Vision och värdegrund"))
+    n = len(out) + 1
+    out.append(Sec("mal", str(n), "Målsättningar, styrtal och uppdrag",
+                   [Sec("malsattningar", f"{n}.1", "Övergripande målområden/målsättningar")]))
+    n += 1
+    ek = data.ekonomi
+    if ek is not None:
+        items = []
+        text_key = None
+        if "ekonomiskt-utgangslage" in texts:
+            items.append(("utgangslage", "Ekonomiskt utgångsläge och utveckling"))
+        budget_text = next((k for k in sorted(texts) if k.startswith("budget-")), None)
+        if budget_text:
+            items.append(("budgettext", f"Budget {budget_text.split('-', 1)[1]}"))
+            text_key = budget_text
+        if ek.nyckeltal:
+            items.append(("nyckeltal", "Ekonomiska nyckeltal"))
+        if ek.resultatrapport:
+            items.append(("resultatbudget", ek.resultatrapport.rubrik or "Resultatbudget"))
+        if ek.driftredovisning:
+            items.append(("driftbudget", ek.driftredovisning.rubrik or "Driftbudget"))
+        if ek.investeringar:
+            items.append(("investeringsbudget", ek.investeringar.rubrik or "Investeringsbudget"))
+        out.append(Sec("budget", str(n), "Budget",
+                       [Sec(k, f"{n}.{i}", t, ref=text_key if k == "budgettext" else None)
+                        for i, (k, t) in enumerate(items, 1)]))
+        n += 1
+    for key, title in (("organisation", "Organisation"), ("uppfoljning", "Uppföljning")):
+        if key in texts:
+            out.append(Sec(key, str(n), title))
+            n += 1
+    if data.internkontroll is not None or "intern-styrning" in texts:
+        sec = Sec("internkontroll", str(n), "Intern styrning och kontroll")
+        if data.internkontroll is not None:
+            sec.children.append(Sec("internkontrollplan", f"{n}.1", "Internkontrollplan"))
         out.append(sec)
     return out

@@ -128,11 +128,13 @@ def resultatrapport_published(rr: m.Resultatrapport) -> list[Published]:
 
 
 DRIFT_KOLUMNER = [
-    ("budgetavvikelse", "Budgetavvikelse", False, "mnkr"),
-    ("omsattning", "Omsättning *)", False, "mnkr"),
+    ("budgetavvikelse", "Budget\u00adavvikelse", False, "mnkr"),
+    ("omsattning", "Omsättning", False, "mnkr"),
     ("budgetram", "Varav budgetram", False, "mnkr"),
     ("relation", "Relation (%)", True, "procent"),
-    ("budgetavvikelse_fg_ar", "Budgetavvikelse fg år", False, "mnkr"),
+    ("budgetavvikelse_fg_ar", "Budget\u00adavvikelse fg år", False, "mnkr"),
+    ("omsattning_fg_ar", "Omsättning", False, "mnkr"),
+    ("budgetram_fg_ar", "Varav budgetram", False, "mnkr"),
 ]
 
 
@@ -148,10 +150,12 @@ def compute_driftredovisning(dr: m.Driftredovisning, lift: Lift = as_exact) -> T
     for key, heading, derived, kind in DRIFT_KOLUMNER:
         if key not in present:
             continue
+        if key == "omsattning" and dr.fotnot:
+            heading += " *)"
         if key in ("budgetavvikelse", "omsattning", "budgetram") and dr.period:
             heading = f"{heading} {dr.period}"
-        if key == "budgetavvikelse_fg_ar" and dr.period_fg_ar:
-            heading = f"Budgetavvikelse {dr.period_fg_ar}"
+        if key.endswith("_fg_ar") and dr.period_fg_ar:
+            heading = heading.replace(" fg år", "") + f" {dr.period_fg_ar}"
         columns.append(Column(key, heading, derived=derived, kind=kind))  # type: ignore[arg-type]
     rows = []
     for rad in dr.rader:
