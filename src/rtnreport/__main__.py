@@ -232,6 +232,40 @@ def diff(obj: Context, before: str, after: str | None, rev: str | None, fmt: str
         sys.exit(EXIT_DATA)
 
 
+@cli.command(name="list")
+@click.pass_obj
+def list_reports(obj: Context) -> None:
+    """Lista rapporterna som data definierar och om de kan byggas.
+
+    \b
+    Exempel:
+      rtnreport list
+    """
+    from .commands.build import known_reports
+    from .loading import load_year
+    from .reports import REPORT_TYPES
+
+    project = obj.project()
+    reports = known_reports(project)
+    if not reports:
+        click.echo("Inga rapporter: ingen data/<år>/rapporter.yaml definierar någon.")
+        return
+    rows = []
+    for rid, year in sorted(reports.items()):
+        data, _ = load_year(project.data, year)
+        rapport = next((r for r in data.rapporter.rapporter if r.id == rid), None) \
+            if data.rapporter else None
+        typ = rapport.typ if rapport else "?"
+        title = rapport.titel if rapport else "(kan inte läsas: kör rtnreport check)"
+        buildable = "ja" if typ in REPORT_TYPES else "nej"
+        built = [f for f in ("html", "pdf") if (project.build / f"{rid}.{f}").exists()]
+        rows.append((rid, typ, buildable, ", ".join(built) or "–", title))
+    width = max(len(r[0]) for r in rows)
+    click.echo(f"{'rapport':<{width}}  {'typ':<10}  kan byggas  i build/   titel")
+    for rid, typ, buildable, built, title in rows:
+        click.echo(f"{rid:<{width}}  {typ:<10}  {buildable:<10}  {built:<9}  {title}")
+
+
 def main() -> None:  # pragma: no cover - entry point
     cli()
 

@@ -30,6 +30,8 @@ def check_loaded_year(data: YearData, all_years: dict[str, YearData],
     computed = compute_year(data, previous_year(data, all_years))
     problems += check_figures(data, computed)
     problems += check_summary(data, computed)
+    problems += check_uppdrag_count(data, computed)
+    problems += check_rus(data, computed)
     problems += check_indicators(data, computed)
     problems += check_texts(data, computed)
     problems += check_report_texts(data)
@@ -66,6 +68,30 @@ def check_summary(data: YearData, computed: Computed) -> list[Problem]:
             out.append(info(f"{row.rubrik}: {row.okand} av {row.antal} poster saknar färg i "
                             f"data; kända {got} är förenliga med den publicerade sammanfattningen "
                             f"{pub}, som rapporten visar", pos, code="summary"))
+    return out
+
+
+def check_uppdrag_count(data: YearData, computed: Computed) -> list[Problem]:
+    """The published "Sammanfattning av uppdrag … (N st)" against the uppdrag themselves."""
+    if data.uppdrag is None or data.uppdrag.publicerat_antal_till_namnden is None:
+        return []
+    published = data.uppdrag.publicerat_antal_till_namnden
+    got = computed.uppdrag_till_namnden
+    if published == len(got):
+        return []
+    numbers = ", ".join(f"Nr {u.nummer}" for u in got) or "inga"
+    return [error(f"publicerat {published} uppdrag till nämnden, men data ger {len(got)} "
+                  f"(numrerade uppdrag med mottagare nämnden eller alla nämnder: {numbers})",
+                  data.where("uppdrag.yaml", ("publicerat_antal_till_namnden",)), code="figure")]
+
+
+def check_rus(data: YearData, computed: Computed) -> list[Problem]:
+    out = []
+    for i, counts in enumerate(computed.rus):
+        for conflict in counts.conflicts():
+            out.append(error(f"{counts.mal.rubrik}: {conflict}",
+                             data.where("rus.yaml", ("overgripande_mal", i, "publicerad_fordelning")),
+                             code="summary"))
     return out
 
 

@@ -198,6 +198,8 @@ class Mal(Base):
     text: Text
     effektmal: Id | None = None
     """The effektmål (id) this goal serves, if any."""
+    ursprung: Text | None = None
+    """Who decided the goal: "DN 2025", "Förslag DN 2026" …"""
     bedomning: Bedomning | None = None
     kommentar: Markdown | None = None
     kalla: Text | None = None
@@ -732,6 +734,16 @@ class RusEffektmal(Base):
     kalla: Text | None = None
 
 
+class RusFordelning(Base):
+    """Colour counts as the RUS text states them; a colour it does not state is None."""
+
+    gron: Heltal | None = Field(default=None, ge=0)
+    gul: Heltal | None = Field(default=None, ge=0)
+    rod: Heltal | None = Field(default=None, ge=0)
+    ej_grona: Heltal | None = Field(default=None, ge=0)
+    """Yellow or red, not split ("fyra bedöms inte kunna uppfyllas till år 2030")."""
+
+
 class RusOvergripandeMal(Base):
     id: Id
     rubrik: Text
@@ -740,7 +752,7 @@ class RusOvergripandeMal(Base):
     effektmal: list[RusEffektmal] = Field(default_factory=list)
     antal_effektmal: Heltal | None = Field(default=None, ge=0)
     """How many effektmål the goal has, where the source says so but lost the items."""
-    publicerad_fordelning: Sammanfattning | None = None
+    publicerad_fordelning: RusFordelning | None = None
     """The colour counts the text states (e.g. "fyra röda och två gula")."""
     uppfylls_2030: bool | None = None
     """Whether the report judges the goal reachable by 2030."""

@@ -67,4 +67,21 @@ REPORT_TYPES: dict[str, ReportType] = {
         texts=("inledning",),
         labels={},
     ),
+    "vp_forslag": ReportType(
+        typ="vp_forslag",
+        namn="Förslag till ändringar i verksamhetsplanen",
+        template="forslag.html.j2",
+        files=("mal", "indikatorer", "uppdrag"),
+        texts=(),
+        labels={},
+    ),
+    "rus": ReportType(
+        typ="rus",
+        namn="RUS-uppföljning",
+        template="rus.html.j2",
+        files=("rus",),
+        texts=("rus-forord", "rus-sammanfattning", "rus-inledning", "rus-omvarlden",
+               "rus-slutsats"),
+        labels={},
+    ),
 }

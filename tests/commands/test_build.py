@@ -96,3 +96,25 @@ def test_verksamhetsplan_2025(project_root, tmp_path):
                     "Resultatbudget", "Driftbudget", "Investeringsbudget",
                     "Ekonomiska nyckeltal", "Internkontrollplan", "Målsättning nr 4"):
         assert heading in html, heading
+
+
+def test_vp_forslag_2026_marks_new_and_changed_from_the_diff(project_root, tmp_path):
+    r = run(project_root, "build", "2026-vp-forslag", "--format", "html", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "2026-vp-forslag.html").read_text(encoding="utf-8")
+    assert "Sammanfattning av uppdrag till regional tillväxtnämnd (17 st)" in html
+    assert "Tidiga insatser för barn och unga" in html
+    assert "badge-ny" in html and "(tidigare nr 19)" in html  # Nr 19 → Nr 27
+    assert "Ramanslag netto" in html and "151,3" in html
+    assert "4,5&nbsp;mnkr" in html  # the change against 2025, computed (151,3 − 146,8)
+    assert "Förändringar mot 2025" in html and "<del>" in html
+
+
+def test_rus_2025_explains_its_colours(project_root, tmp_path):
+    r = run(project_root, "build", "2025-rus", "--format", "html", "--out", str(tmp_path))
+    assert r.exit_code == 0, r.output
+    html = (tmp_path / "2025-rus.html").read_text(encoding="utf-8")
+    assert "riktning och takt mot strategins mål" in html
+    assert "inte samma sak som färgerna i nämndens" in html
+    assert "De tio prioriterade områdena" in html
+    assert "Områden där Örebro län har särskilda utmaningar" in html

@@ -32,7 +32,8 @@ def _tools() -> tuple[str, str, str]:
     return str(axe), chromium, driver  # type: ignore[return-value]
 
 
-@pytest.mark.parametrize("report", ["2024-delar", "2023-vb", "2025-vp"])
+@pytest.mark.parametrize("report", ["2024-delar", "2023-vb", "2025-vp", "2026-vp-forslag",
+                                    "2025-rus"])
 def test_html_has_no_serious_axe_violations(tmp_path, report):
     axe, chromium, driver = _tools()
     result = build_report(Project(ROOT), report, tmp_path, ("html",))

@@ -116,7 +116,8 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
     outputs: dict[str, bytes] = {}
     rendered = None
     if "html" in formats or "pdf" in formats:
-        rendered = render_report(rapport, data, computed, project.templates)
+        rendered = render_report(rapport, data, computed, project.templates,
+                                 previous=previous_year(data, loaded))
     if "html" in formats and rendered is not None:
         outputs["html"] = rendered.html.encode("utf-8")
     if "json" in formats:

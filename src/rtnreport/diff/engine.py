@@ -347,7 +347,7 @@ def diff_years(before: YearData, after: YearData, label_before: str | None = Non
         a = [p for p in goals_a if p.typ == typ]
         b = [p for p in goals_b if p.typ == typ]
         if not _missing(s, la, lb, bool(a), bool(b)):
-            _items_diff(s, a, b, ("nummer", "rubrik", "text", "kategori"), _label_goal,
+            _items_diff(s, a, b, ("nummer", "rubrik", "text", "kategori", "ursprung"), _label_goal,
                         parent=lambda p: getattr(p, "effektmal", None), names=names)
             # an item that changed kind (strategi → målsättning) is matched across kinds
             _cross_kind(s, goals_a, goals_b, typ)

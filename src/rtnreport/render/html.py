@@ -24,7 +24,7 @@ from ..rules.report import Computed
 from ..rules.table import Table
 from . import charts, format as fmt
 from .markdown import render_markdown
-from .view import followup_outline, perspectives, plan_outline
+from .view import followup_outline, perspectives, plan_outline, proposal_outline, rus_outline
 
 STYLESHEET = "report.css"
 
@@ -117,7 +117,7 @@ def stylesheet(templates: Path) -> str:
 
 
 def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
-                  templates: Path) -> Rendered:
+                  templates: Path, previous: YearData | None = None) -> Rendered:
     rtype = REPORT_TYPES[rapport.typ]
     env = environment(templates)
 
@@ -140,12 +140,22 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         "sammanfattning": computed.sammanfattning,
         "perspektiv": persps,
         "outline": followup_outline(rapport.typ, data, persps)
-        if rapport.typ in ("delar", "helar") else plan_outline(data),
+        if rapport.typ in ("delar", "helar")
+        else rus_outline(data) if rapport.typ == "rus" else plan_outline(data),
         "labels": rtype.labels,
         "charts": report_charts(data, computed),
         "css": Markup(stylesheet(templates)),
         "generator": f"rtnreport {__version__}",
     }
+    if rapport.typ == "vp_forslag":
+        from ..diff.engine import diff_years
+        from ..diff.output import change_html
+
+        result = diff_years(previous, data) if previous is not None else None
+        context["diff"] = result
+        context["andringar"] = {c.id: c for c in result.changes if c.stable_id} if result else {}
+        context["change_html"] = lambda c: Markup(change_html(c))
+        context["outline"] = proposal_outline(data, previous)
     html = env.get_template(rtype.template).render(context)
     return Rendered(html=html, title=title)
 

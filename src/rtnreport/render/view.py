@@ -122,6 +122,8 @@ class Sec:
 
     @property
     def anchor(self) -> str:
+        if not self.number:
+            return "s-" + self.title.lower().replace(" ", "-")
         return "s-" + self.number.replace(".", "-")
 
 
@@ -218,3 +220,70 @@ def plan_outline(data: YearData) -> list[Sec]:
             sec.children.append(Sec("internkontrollplan", f"{n}.1", "Internkontrollplan"))
         out.append(sec)
     return out
+
+
+def proposal_outline(data: YearData, previous: YearData | None) -> list[Sec]:
+    """The sections of a proposal for next year's plan (typ vp_forslag)."""
+    texts = data.texts
+    items: list[tuple[str, str, Any]] = []
+    if "tidplan" in texts:
+        items.append(("text", "Tidplan", "tidplan"))
+    if "framtida-utmaningar" in texts:
+        items.append(("text", "Framtida utmaningar", "framtida-utmaningar"))
+    if "malsattningar" in texts:
+        items.append(("text", "Målsättningar", "malsattningar"))
+    items.append(("mal", "Målsättningar med styrtal och uppdrag", None))
+    items.append(("sammanfattning", "Sammanfattning av uppdrag till nämnden", None))
+    if data.ekonomi is not None and data.ekonomi.ekonomisk_ram is not None:
+        items.append(("ram", data.ekonomi.ekonomisk_ram.rubrik, None))
+    if data.internkontroll is not None:
+        items.append(("internkontroll", "Internkontrollplan", None))
+    presentations = [k for k in ("anvisningar", "overgripande") if k in texts]
+    presentations += sorted(k for k in texts if k.startswith("omrade-"))
+    presentations += [k for k in ("storregionalt-samarbete",) if k in texts]
+    if presentations:
+        items.append(("presentationer", "Presentation av verksamhetens förutsättningar",
+                      presentations))
+    if previous is not None:
+        items.append(("andringar", f"Förändringar mot {previous.year}", None))
+    return [Sec(key, str(i), title, ref=ref) for i, (key, title, ref) in enumerate(items, 1)]
+
+
+def rus_outline(data: YearData) -> list[Sec]:
+    """The sections of the RUS-uppföljning "Läget i länet"."""
+    out: list[Sec] = []
+    for key, title in (("rus-forord", "Förord"), ("rus-sammanfattning", "Sammanfattning")):
+        if key in data.texts:
+            out.append(Sec("text", "", title, ref=key))
+    n = 1
+    for key, title in (("rus-inledning", "Inledning"), ("rus-omvarlden", "Omvärlden")):
+        if key in data.texts:
+            out.append(Sec("text", str(n), title, ref=key))
+            n += 1
+    rus = data.rus
+    if rus is not None:
+        out.append(Sec("overgripande", str(n), "Övergripande mål med effektmål",
+                       [Sec("mal", f"{n}.{i}", g.rubrik, ref=g)
+                        for i, g in enumerate(rus.overgripande_mal, 1)]))
+        n += 1
+        if rus.prioriterade_omraden:
+            out.append(Sec("omraden", str(n), f"De {_antal(len(rus.prioriterade_omraden))} "
+                           "prioriterade områdena",
+                           [Sec("omrade", f"{n}.{i}", o.rubrik, ref=o)
+                            for i, o in enumerate(rus.prioriterade_omraden, 1)]))
+            n += 1
+        if rus.utmaningsomraden:
+            out.append(Sec("utmaningar", str(n),
+                           "Områden där Örebro län har särskilda utmaningar",
+                           [Sec("utmaning", f"{n}.{i}", u.rubrik, ref=u)
+                            for i, u in enumerate(rus.utmaningsomraden, 1)]))
+            n += 1
+    if "rus-slutsats" in data.texts:
+        out.append(Sec("text", str(n), "Slutsats", ref="rus-slutsats"))
+    return out
+
+
+def _antal(n: int) -> str:
+    words = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+             "elva", "tolv"]
+    return words[n] if n < len(words) else str(n)

@@ -239,3 +239,21 @@ def handlingsplan_published(hp: m.Handlingsplan) -> list[Published]:
         for i, (k, value) in enumerate(zip(hp.kolumner, hp.publicerat_summa))
         if value is not None
     ]
+
+
+RAM_KIND = {"mnkr": "mnkr", "tkr": "tkr", "%": "procent", "kr/åa": "antal", "timmar/åa": "antal"}
+
+
+def compute_ekonomisk_ram(ram: m.EkonomiskRam, lift: Lift = as_exact) -> Table:
+    """The economic frame; the change against last year is computed where both are given."""
+    columns = [Column("procent", "Procent", kind="procent"), Column("varde", "Belopp"),
+               Column("varde_fg_ar", "Föregående år"),
+               Column("forandring", "Förändring", derived=True)]
+    rows = []
+    for post in ram.poster:
+        cells = {"procent": lift(post.procent), "varde": lift(post.varde),
+                 "varde_fg_ar": lift(post.varde_fg_ar)}
+        cells["forandring"] = sub(cells["varde"], cells["varde_fg_ar"])
+        kind = RAM_KIND.get(post.enhet or "", "mnkr")
+        rows.append(Row(post.id, post.namn, cells, kind=kind, note=post.enhet))  # type: ignore[arg-type]
+    return Table("ekonomisk-ram", ram.rubrik, "mnkr", columns, rows, caption=ram.rubrik)

@@ -19,6 +19,8 @@ from . import personal as pe
 from .arith import as_interval
 from .consistency import Finding, check_published
 from .maluppfyllelse import Assessment, SummaryRow, assess_indicator, maluppfyllelse
+from .plan import uppdrag_till_namnden
+from .rus import RusCounts, rus_counts
 from .table import Kind, Published, Table
 
 REFERENCE = re.compile(r"\[\[\s*([a-z0-9_.-]+)\s*\]\]")
@@ -39,6 +41,8 @@ class Computed:
     published: dict[str, list[Published]] = field(default_factory=dict)
     sammanfattning: list[SummaryRow] = field(default_factory=list)
     assessments: dict[str, Assessment] = field(default_factory=dict)
+    uppdrag_till_namnden: list[m.Uppdrag] = field(default_factory=list)
+    rus: list[RusCounts] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
 
 
@@ -60,6 +64,8 @@ def _tables(data: YearData) -> list[tuple[str, Any, Any, list[Published]]]:
     out: list[tuple[str, Any, Any, list[Published]]] = []
     ekon, pers = data.ekonomi, data.personal
     if ekon:
+        if ekon.ekonomisk_ram:
+            out.append(("ekonomisk-ram", ek.compute_ekonomisk_ram, ekon.ekonomisk_ram, []))
         if ekon.resultatrapport:
             out.append(("resultatrapport", ek.compute_resultatrapport, ekon.resultatrapport,
                         ek.resultatrapport_published(ekon.resultatrapport)))
@@ -104,6 +110,9 @@ def compute_year(data: YearData, previous: YearData | None = None) -> Computed:
     if data.indikatorer:
         for ind in data.indikatorer.indikatorer:
             result.assessments[ind.id] = assess_indicator(ind, prev_ind.get(ind.id))
+    result.uppdrag_till_namnden = uppdrag_till_namnden(uppdrag)
+    if data.rus is not None:
+        result.rus = rus_counts(data.rus)
     result.figures = figures(result)
     return result
 
@@ -121,6 +130,7 @@ def figures(computed: Computed) -> dict[str, Figure]:
         for colour, n in (("gron", gron), ("gul", gul), ("rod", rod)):
             out[f"sammanfattning.{s.kategori}.{colour}"] = Figure(
                 None if n is None else Decimal(n), "antal")
+    out["uppdrag.till-namnden.antal"] = Figure(Decimal(len(computed.uppdrag_till_namnden)), "antal")
     return out
 
 
