@@ -117,6 +117,10 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool) -> None:
 
 @cli.command()
 @click.argument("report", required=False)
+@click.option("--all", "build_every", is_flag=True, help="Bygg alla rapporter som data definierar.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Antal parallella processer med --all (standard: antal kärnor).")
+@click.option("--force", is_flag=True, help="Bygg om även om inget har ändrats.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Katalog för utdata (standard: build/).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf", "json"]),
@@ -125,11 +129,13 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool) -> None:
               type=click.Choice(["pdf/ua-1", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b", "none"]),
               help="Taggad PDF/UA-1 för publicering, eller en arkivvariant (PDF/A).")
 @click.pass_obj
-def build(obj: Context, report: str | None, out_dir: Path | None, formats: tuple[str, ...],
-          pdf_variant: str) -> None:
+def build(obj: Context, report: str | None, build_every: bool, jobs: int | None, force: bool,
+          out_dir: Path | None, formats: tuple[str, ...], pdf_variant: str) -> None:
     """Bygg rapporten REPORT (t.ex. 2024-delar) som HTML och taggad PDF i build/.
 
     Data kontrolleras först; vid fel skrivs ingenting (och gamla filer tas bort).
+    En rapport vars indata (data, mallar, rtnreport-version) inte ändrats byggs
+    inte om; --force bygger ändå.
 
     \b
     Exempel:
@@ -137,23 +143,31 @@ def build(obj: Context, report: str | None, out_dir: Path | None, formats: tuple
       rtnreport build 2024-delar --format html
       rtnreport build 2024-delar --format json --out /tmp/ut
       rtnreport build 2024-delar --pdf-variant pdf/a-2u
+      rtnreport build --all --jobs 2
     """
     from .commands.build import UnknownReport, build_report, known_reports
-    from .commands.check import format_problem
+    from .commands.messages import format_problem
 
     project = obj.project()
+    chosen = tuple(dict.fromkeys(formats)) or ("html", "pdf")
+    if build_every:
+        if report is not None:
+            click.echo("rtnreport: ange antingen en rapport eller --all", err=True)
+            sys.exit(EXIT_USAGE)
+        _build_all(obj, project, out_dir, chosen, pdf_variant, jobs, force)
+        return
     if report is None:
         known = ", ".join(sorted(known_reports(project))) or "inga"
-        click.echo(f"rtnreport: ange vilken rapport som ska byggas; kända rapporter: {known}",
-                   err=True)
+        click.echo(f"rtnreport: ange vilken rapport som ska byggas (eller --all); kända "
+                   f"rapporter: {known}", err=True)
         sys.exit(EXIT_USAGE)
-    chosen = tuple(dict.fromkeys(formats)) or ("html", "pdf")
     show = (lambda msg: click.echo(f"  PDF: {msg}", err=True)) if (
         obj.verbose or sys.stderr.isatty()) and not obj.quiet else None
     from .render.pdf import BlockedFetch
 
     try:
-        result = build_report(project, report, out_dir, chosen, pdf_variant, progress=show)
+        result = build_report(project, report, out_dir, chosen, pdf_variant, progress=show,
+                              force=force)
     except UnknownReport as exc:
         click.echo(f"rtnreport: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -171,10 +185,50 @@ def build(obj: Context, report: str | None, out_dir: Path | None, formats: tuple
                    err=True)
         sys.exit(EXIT_DATA)
     if not obj.quiet:
+        if result.cached:
+            click.echo(f"{report}: aktuell, inget att bygga ({', '.join(str(p) for p in result.written)}).")
+            return
         for path in result.written:
             click.echo(f"Skrev {path}")
         times = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
         click.echo(f"{report}: klart ({times}).")
+
+
+def _build_all(obj: Context, project: Project, out_dir: Path | None, formats: tuple[str, ...],
+               variant: str, jobs: int | None, force: bool) -> None:
+    import time
+
+    from .commands.build import build_all
+    from .commands.messages import format_problem
+
+    tty = sys.stderr.isatty() and not os.environ.get("CI")
+    start = time.perf_counter()
+
+    def done(result, n: int, total: int) -> None:  # noqa: ANN001
+        if obj.quiet:
+            return
+        state = ("aktuell" if result.cached else "klar") if result.ok else "FEL"
+        secs = sum(result.seconds.values())
+        line = f"[{n}/{total}] {result.report_id}: {state} ({secs:.1f} s)"
+        if tty:
+            click.echo(f"\r\x1b[K{line}", nl=n == total, err=True)
+        else:
+            click.echo(line, err=True)
+
+    results = build_all(project, out_dir, formats, variant, jobs, force, on_done=done)
+    failed = [r for r in results if not r.ok]
+    cache: dict = {}
+    for r in failed:
+        for p in r.problems:
+            if p.level == "error":
+                click.echo(format_problem(p, cache), err=True)
+    built = sum(1 for r in results if r.ok and not r.cached)
+    fresh = sum(1 for r in results if r.cached)
+    if not obj.quiet:
+        click.echo(f"{len(results)} rapporter: {built} byggda, {fresh} aktuella, {len(failed)} fel "
+                   f"({time.perf_counter() - start:.1f} s).")
+    if failed:
+        sys.exit(EXIT_DATA)
 
 
 @cli.command()
@@ -235,12 +289,13 @@ def diff(obj: Context, before: str, after: str | None, rev: str | None, fmt: str
 @cli.command(name="list")
 @click.pass_obj
 def list_reports(obj: Context) -> None:
-    """Lista rapporterna som data definierar och om de kan byggas.
+    """Lista rapporterna som data definierar, om de kan byggas och om build/ är aktuell.
 
     \b
     Exempel:
       rtnreport list
     """
+    from . import cache
     from .commands.build import known_reports
     from .loading import load_year
     from .reports import REPORT_TYPES
@@ -259,9 +314,16 @@ def list_reports(obj: Context) -> None:
         title = rapport.titel if rapport else "(kan inte läsas: kör rtnreport check)"
         buildable = "ja" if typ in REPORT_TYPES else "nej"
         built = [f for f in ("html", "pdf") if (project.build / f"{rid}.{f}").exists()]
-        rows.append((rid, typ, buildable, ", ".join(built) or "–", title))
+        key = cache.cache_key(project, rid, year, "pdf/ua-1")
+        if not built:
+            state = "ej byggd"
+        elif cache.is_fresh(project, project.build, rid, key, built):
+            state = "aktuell"
+        else:
+            state = "inaktuell"
+        rows.append((rid, typ, buildable, state, title))
     width = max(len(r[0]) for r in rows)
-    click.echo(f"{'rapport':<{width}}  {'typ':<10}  kan byggas  i build/   titel")
+    click.echo(f"{'rapport':<{width}}  {'typ':<10}  kan byggas  build/     titel")
     for rid, typ, buildable, built, title in rows:
         click.echo(f"{rid:<{width}}  {typ:<10}  {buildable:<10}  {built:<9}  {title}")
 

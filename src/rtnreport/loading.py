@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models as m
 from .problems import Position, Problem, error, warning
+from .project import year_dirs
 from .yamlload import SourceMap, YamlError, decode_utf8, load_file
 
 TEXT_DIR = "text"
@@ -61,12 +62,6 @@ ATTRIBUTE_OF_FILE = {
     "internkontroll.yaml": "internkontroll",
     "rus.yaml": "rus",
 }
-
-
-def year_dirs(data_root: Path) -> list[str]:
-    if not data_root.is_dir():
-        return []
-    return sorted(p.name for p in data_root.iterdir() if p.is_dir() and p.name.isdigit())
 
 
 def load_year(data_root: Path, year: str) -> tuple[YearData, list[Problem]]:

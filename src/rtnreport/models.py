@@ -108,7 +108,7 @@ Markdown = Text
 
 
 class Base(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------

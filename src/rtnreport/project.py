@@ -47,3 +47,10 @@ def find_project(start: Path | None = None) -> Project:
         f"hittar ingen projektkatalog (med data/ och templates/) i {here} eller ovanför; "
         "kör rtnreport i projektet eller ange --project"
     )
+
+
+def year_dirs(data_root: Path) -> list[str]:
+    """The years (four-digit folder names) under ``data/``, oldest first."""
+    if not data_root.is_dir():
+        return []
+    return sorted(p.name for p in data_root.iterdir() if p.is_dir() and p.name.isdigit())

@@ -10,12 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
-from ..checks import previous_year
+from .. import cache
 from ..problems import Problem, error
 from ..project import Project
-from ..render.export import computed_to_json
-from ..reports import REPORT_TYPES
-from .check import run_check
 
 FORMATS = ("html", "pdf", "json")
 
@@ -30,6 +27,8 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    cached: bool = False
+    """Nothing to do: the outputs were made from the same inputs."""
 
     @property
     def ok(self) -> bool:
@@ -38,7 +37,7 @@ class BuildResult:
 
 def known_reports(project: Project) -> dict[str, str]:
     """report id → year, read from each year's rapporter.yaml (unvalidated, quick)."""
-    from ..loading import year_dirs
+    from ..project import year_dirs
     from ..yamlload import YamlError, load_file
 
     out: dict[str, str] = {}
@@ -75,11 +74,15 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def build_report(project: Project, report_id: str, out_dir: Path | None = None,
                  formats: tuple[str, ...] = ("html", "pdf"), pdf_variant: str = "pdf/ua-1",
-                 progress: Callable[[str], None] | None = None) -> BuildResult:
-    """Build one report; on any error write nothing and remove stale outputs."""
+                 progress: Callable[[str], None] | None = None, force: bool = False,
+                 reports: dict[str, str] | None = None) -> BuildResult:
+    """Build one report; on any error write nothing and remove stale outputs.
+
+    Unchanged inputs (see :mod:`rtnreport.cache`) make it a no-op unless ``force``.
+    """
     import time as clock
 
-    reports = known_reports(project)
+    reports = reports if reports is not None else known_reports(project)
     if report_id not in reports:
         known = ", ".join(sorted(reports)) or "inga"
         raise UnknownReport(f"okänd rapport '{report_id}'; kända rapporter: {known}")
@@ -87,8 +90,19 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
     out_dir = out_dir or project.build
     result = BuildResult(report_id)
     targets = {fmt: out_dir / f"{report_id}.{fmt}" for fmt in formats}
-
     t0 = clock.perf_counter()
+    key = cache.cache_key(project, report_id, year, pdf_variant)
+    if not force and cache.is_fresh(project, out_dir, report_id, key, formats):
+        result.cached = True
+        result.written = list(targets.values())
+        result.seconds["cache"] = clock.perf_counter() - t0
+        return result
+
+    from ..checks import previous_year
+    from ..render.export import computed_to_json
+    from ..reports import REPORT_TYPES
+    from .check import run_check
+
     prev = str(int(year) - 1)
     years = [prev, year] if (project.data / prev).is_dir() else [year]
     loaded, problems = run_check(project, years)
@@ -103,6 +117,7 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
                 + ", ".join(REPORT_TYPES), file=project.data / year / "rapporter.yaml"))
     if not result.ok or rapport is None or rapport.typ not in REPORT_TYPES:
         _remove_stale(targets.values())
+        cache.forget(project, out_dir, report_id)
         if rapport is None and result.ok:
             result.problems.append(error(f"rapporten '{report_id}' kunde inte läsas"))
         return result
@@ -131,14 +146,58 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
         try:
             outputs["pdf"] = write_pdf(rendered.html, project.templates, targets["pdf"],
                                        variant=pdf_variant, created=created, progress=progress)
-        except Exception:
+        except BaseException:
             _remove_stale(targets.values())
+            cache.forget(project, out_dir, report_id)
             raise
         result.seconds["pdf"] = clock.perf_counter() - t2
     for fmt in formats:
         atomic_write(targets[fmt], outputs[fmt])
         result.written.append(targets[fmt])
+    cache.record(project, out_dir, report_id, key, result.written)
     return result
+
+
+def _build_one(args: tuple) -> BuildResult:
+    """Worker for build_all (top level so a process pool can pickle it)."""
+    project, report_id, out_dir, formats, variant, force, reports = args
+    try:
+        return build_report(project, report_id, out_dir, formats, variant, force=force,
+                            reports=reports)
+    except Exception as exc:  # a bug or a blocked fetch: report it with the rest
+        result = BuildResult(report_id)
+        result.problems.append(error(f"{report_id}: {type(exc).__name__}: {exc}", code="build"))
+        return result
+
+
+def build_all(project: Project, out_dir: Path | None = None,
+              formats: tuple[str, ...] = ("html", "pdf"), pdf_variant: str = "pdf/ua-1",
+              jobs: int | None = None, force: bool = False,
+              on_done: Callable[[BuildResult, int, int], None] | None = None
+              ) -> list[BuildResult]:
+    """Build every report the data defines, one process per report, ``jobs`` at a time."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import multiprocessing
+
+    reports = known_reports(project)
+    ids = sorted(reports)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(ids) or 1))
+    tasks = [(project, rid, out_dir, formats, pdf_variant, force, reports) for rid in ids]
+    results: list[BuildResult] = []
+    if jobs == 1:
+        for task in tasks:
+            results.append(_build_one(task))
+            if on_done:
+                on_done(results[-1], len(results), len(tasks))
+        return results
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = [pool.submit(_build_one, task) for task in tasks]
+        for future in as_completed(futures):
+            results.append(future.result())
+            if on_done:
+                on_done(results[-1], len(results), len(tasks))
+    return sorted(results, key=lambda r: r.report_id)
 
 
 def _concerns(problem: Problem, year_dir: Path) -> bool:

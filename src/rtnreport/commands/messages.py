@@ -1,0 +1,63 @@
+"""How problems are printed: ``fil:rad:kolumn: fel: meddelande`` with the line, or JSON.
+
+Kept free of heavy imports so commands that only print stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..problems import LEVEL_WORD, Problem
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def format_problem(problem: Problem, maps_by_file: dict[Path, list[str]] | None = None,
+                   color: bool = False) -> str:
+    """``file:line:col: fel: message`` with the offending line and a caret."""
+    pos = problem.position
+    if pos is not None:
+        where = f"{_display_path(pos.file)}:{pos.line}:{pos.col}"
+    elif problem.file is not None:
+        where = _display_path(problem.file)
+    else:
+        where = "rtnreport"
+    word = LEVEL_WORD[problem.level]
+    if color:
+        colour = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[36m"}[problem.level]
+        word = f"{colour}{word}\x1b[0m"
+    lines = [f"{where}: {word}: {problem.message}"]
+    if pos is not None and maps_by_file is not None and problem.level != "info":
+        source = maps_by_file.get(pos.file)
+        if source is None:
+            try:
+                source = pos.file.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                source = []
+            maps_by_file[pos.file] = source
+        if 1 <= pos.line <= len(source):
+            text = source[pos.line - 1].replace("\t", "→")
+            lines.append(f"    {pos.line:>4} | {text}")
+            lines.append("         | " + " " * (pos.col - 1) + "^")
+    if problem.hint:
+        lines.append(f"    tips: {problem.hint}")
+    return "\n".join(lines)
+
+
+def problems_as_json(problems: list[Problem]) -> str:
+    return json.dumps(
+        {
+            "errors": sum(p.level == "error" for p in problems),
+            "warnings": sum(p.level == "warning" for p in problems),
+            "infos": sum(p.level == "info" for p in problems),
+            "problems": [p.to_dict() for p in problems],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
