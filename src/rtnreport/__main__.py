@@ -286,6 +286,50 @@ def diff(obj: Context, before: str, after: str | None, rev: str | None, fmt: str
         sys.exit(EXIT_DATA)
 
 
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Katalog för schemana (standard: schemas/ i projektet).")
+@click.pass_obj
+def schema(obj: Context, out_dir: Path | None) -> None:
+    """Skriv JSON Schema för varje slags datafil, för redigerare med yaml-language-server.
+
+    Skriver också .vscode/settings.json så att VS Code kopplar data/<år>/*.yaml
+    till sina scheman (komplettering och kontroll medan man skriver).
+
+    \b
+    Exempel:
+      rtnreport schema
+    """
+    import json
+
+    from .commands.build import atomic_write
+    from .commands.schema import editor_settings, write_schemas
+
+    project = obj.project()
+    target = out_dir or project.root / "schemas"
+    written = write_schemas(target)
+    settings = project.root / ".vscode" / "settings.json"
+    try:
+        rel = target.resolve().relative_to(project.root.resolve())
+    except ValueError:
+        rel = None
+    if rel is not None:
+        current = {}
+        if settings.exists():
+            try:
+                current = json.loads(settings.read_text(encoding="utf-8"))
+            except ValueError:
+                click.echo(f"rtnreport: {settings} är inte giltig JSON; lämnas orörd", err=True)
+                current = None
+        if current is not None:
+            current.update(editor_settings(str(rel)))
+            atomic_write(settings, (json.dumps(current, ensure_ascii=False, indent=2) + "\n").encode())
+            written.append(settings)
+    if not obj.quiet:
+        for p in written:
+            click.echo(f"Skrev {p}")
+
+
 @cli.command(name="list")
 @click.pass_obj
 def list_reports(obj: Context) -> None:

@@ -22,6 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -92,14 +93,21 @@ def _nonblank(value: str) -> str:
     return value
 
 
-Tal = Annotated[Decimal, BeforeValidator(_to_decimal)]
-Heltal = Annotated[int, BeforeValidator(_to_int)]
-Text = Annotated[str, BeforeValidator(_to_text), AfterValidator(_nonblank)]
-Datum = Annotated[date, BeforeValidator(_to_date)]
+# WithJsonSchema: what an editor should accept while typing (yaml-language-server).
+Tal = Annotated[Decimal, BeforeValidator(_to_decimal),
+                WithJsonSchema({"type": "number", "description": "Tal med decimalpunkt"})]
+Heltal = Annotated[int, BeforeValidator(_to_int), WithJsonSchema({"type": "integer"})]
+Text = Annotated[str, BeforeValidator(_to_text), AfterValidator(_nonblank),
+                 WithJsonSchema({"type": ["string", "number"], "minLength": 1})]
+Datum = Annotated[date, BeforeValidator(_to_date),
+                  WithJsonSchema({"type": "string", "format": "date",
+                                  "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Id = Annotated[
     str,
     BeforeValidator(_to_text),
     Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80,
+                    "description": "Stabilt id: små bokstäver a–z, siffror och bindestreck"}),
 ]
 """A stable ASCII slug that stays when an item's number or wording changes."""
 
