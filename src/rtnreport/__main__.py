@@ -28,6 +28,9 @@ class Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # output piped into e.g. head, which stopped reading
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+            sys.exit(EXIT_OK)
         except Exception as exc:  # pragma: no cover - only bugs get here
             if os.environ.get("RTNREPORT_DEBUG"):
                 raise
@@ -328,6 +331,49 @@ def schema(obj: Context, out_dir: Path | None) -> None:
     if not obj.quiet:
         for p in written:
             click.echo(f"Skrev {p}")
+
+
+@cli.command(name="new-year")
+@click.argument("year")
+@click.option("--from", "source", required=True, help="Året att utgå från.")
+@click.pass_obj
+def new_year_command(obj: Context, year: str, source: str) -> None:
+    """Starta ett nytt år ur ett tidigare: mål, styrtal, uppdrag och tabeller med sina id.
+
+    Utfall, status, kommentarer och belopp töms; senast kända värde och tidigare
+    utfall förs med så att trenden kan räknas. Skriver aldrig över ett befintligt år.
+
+    \b
+    Exempel:
+      rtnreport new-year 2027 --from 2026
+    """
+    from .commands.messages import format_problem
+    from .commands.new_year import NewYearError, new_year
+
+    project = obj.project()
+    try:
+        carried, problems = new_year(project, year, source)
+    except NewYearError as exc:
+        click.echo(f"rtnreport: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if problems and not carried.files:
+        cache: dict = {}
+        for p in problems:
+            click.echo(format_problem(p, cache), err=True)
+        click.echo(f"rtnreport: {source} har fel; rätta dem innan ett nytt år startas.", err=True)
+        sys.exit(EXIT_DATA)
+    click.echo(f"Startade {year} från {source} i {project.data / year}:")
+    for what, n in carried.counts.items():
+        click.echo(f"  förde över {n} {what}")
+    for path in carried.files:
+        click.echo(f"  skrev {path.relative_to(project.root)}")
+    for item in carried.not_carried:
+        click.echo(f"  förde inte över {item}")
+    if problems:
+        cache = {}
+        for p in problems:
+            click.echo(format_problem(p, cache), err=True)
+        sys.exit(EXIT_INTERNAL)
 
 
 @cli.command(name="list")

@@ -66,7 +66,7 @@ class Change:
                  "ursprung": "nytt ursprung", "mottagare": "ny mottagare",
                  "malvarde": "nytt målvärde", "langsiktigt_malvarde": "nytt långsiktigt målvärde",
                  "senast_kanda": "nytt senast känt värde", "typ": "ny typ",
-                 "kategori": "ny kategori"}
+                 "kategori": "ny kategori", "kontinuitet": "ny kontinuitet"}
         seen: list[str] = []
         for f in self.fields:
             tag = words.get(f.field, "ändrad")
