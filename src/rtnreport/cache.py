@@ -1,7 +1,7 @@
 """A content-hash cache for builds: rebuild exactly what changed.
 
 A report's key is a hash of everything its output depends on: the rtnreport
-version, the report id, the PDF variant, ``SOURCE_DATE_EPOCH``, and the
+version and source code, the report id, the PDF variant, ``SOURCE_DATE_EPOCH``, and the
 bytes of every file under ``data/<år>/``, ``data/<år−1>/`` (trends and the
 proposal's diff read last year) and ``templates/``.  The manifest beside the
 outputs (``.rtnreport-cache.json``) records each report's key and the hash of
@@ -40,6 +40,14 @@ def input_files(project: Project, year: str) -> list[Path]:
     return files
 
 
+def _code_digest() -> str:
+    """The package's own source, so an edited or upgraded rtnreport invalidates too."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -47,7 +55,8 @@ def _digest(path: Path) -> str:
 def cache_key(project: Project, report_id: str, year: str, variant: str) -> str:
     """The hash of every input of one report (the formats are recorded per output)."""
     h = hashlib.sha256()
-    for part in (__version__, report_id, variant, os.environ.get("SOURCE_DATE_EPOCH", "")):
+    for part in (__version__, _code_digest(), report_id, variant,
+                 os.environ.get("SOURCE_DATE_EPOCH", "")):
         h.update(part.encode() + b"\0")
     for path in input_files(project, year):
         h.update(str(path.relative_to(project.root)).encode() + b"\0")

@@ -55,7 +55,10 @@ def test_json_export_has_every_computed_table(project_root, tmp_path):
         "kostnadsanalys", "arsarbetare-avtalad-sysselsattningsgrad",
         "arsarbetare-exkl-tjanstlediga", "sjukfranvaro"}
     rr = {r["id"]: r for r in payload["tabeller"]["resultatrapport"]["rader"]}
-    assert rr["summa_intakter"]["varden"]["utfall_ack"] == "76.3"
+    # 59,9 + 16,4 computes to 76,3; the source's 76,2 agrees within rounding and is shown
+    assert rr["summa_intakter"]["varden"]["utfall_ack"] == "76.2"
+    assert "utfall_ack" in rr["summa_intakter"]["publicerade"]
+    assert rr["erhallna_bidrag"]["publicerade"] == ["budgetavvikelse_ack", "prognosavvikelse"]
     assert rr["summa_intakter"]["beraknad"] is True
     summary = {s["kategori"]: s for s in payload["sammanfattning"]}
     assert summary["uppdrag"]["visas"] == {"gron": 1, "gul": 5, "rod": 0, "fran_publicerad": False}
@@ -66,8 +69,12 @@ def test_json_export_has_every_computed_table(project_root, tmp_path):
 def test_report_shows_computed_not_typed_figures(project_root, tmp_path):
     run(project_root, "build", "2024-delar", "--format", "html", "--out", str(tmp_path))
     html = (tmp_path / "2024-delar.html").read_text(encoding="utf-8")
-    # Summa intäkter utfall ack: computed 59,9 + 16,4 = 76,3 (published 76,2)
-    assert "<td class=\"num\">76,3</td>" in html
+    # Summa intäkter utfall ack: computed 59,9 + 16,4 = 76,3; published 76,2 agrees and is shown
+    import re
+    row = re.search(r'<th scope="row">Summa intäkter</th>\s*<td class="num">([^<]*)</td>', html)
+    assert row and row.group(1) == "76,2"
+    # kostnadsanalys Timanställda: the published −17,2 % (from unrounded values), not −20,0
+    assert "\u221217,2" in html and "\u221220,0" not in html
     # the handlingsplan prose cites the table instead of the published 14,9
     assert "ackumulerad effekt på 14,8 miljoner kronor" in html
     assert "hade 16,7 åa av dessa" in html

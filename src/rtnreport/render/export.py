@@ -40,7 +40,8 @@ def table_to_dict(t: Table) -> dict[str, Any]:
                       "grupp": c.group} for c in t.columns],
         "rader": [{"id": r.key, "namn": r.namn, "summa": r.summa,
                    "beraknad": r.summa or r.derived,
-                   "varden": {c.key: _plain(r.cells.get(c.key)) for c in t.columns}}
+                   "varden": {c.key: _plain(r.cells.get(c.key)) for c in t.columns},
+                   "publicerade": sorted(r.published)}
                   for r in t.rows],
     }
 

@@ -54,7 +54,7 @@ def judge(published: Published, exact: Decimal | None, interval: Interval | None
         return Finding(
             "info",
             f"avrundningsdifferens i {label}: publicerat {_fmt(p)}, beräknat {_fmt(shown)} ur "
-            "avrundade indata (inom avrundningen; rapporten visar det beräknade värdet)",
+            "avrundade indata (inom avrundningen; rapporten visar det publicerade värdet)",
             published.file, published.path)
     return Finding(
         "error",
@@ -90,3 +90,31 @@ def check_published(exact: Table, interval: Table, published: list[Published]) -
         if finding:
             findings.append(finding)
     return findings
+
+
+def with_published(exact: Table, interval: Table, published: list[Published]) -> Table:
+    """The table the report shows: computed, except where the source states a figure.
+
+    A published derived figure that agrees with the computation within the
+    rounding of the inputs is the better figure (it was computed from the
+    unrounded values the data no longer has), so it is shown; every other
+    cell is the computed one.  A figure that disagrees is an error in
+    ``check`` and is never shown.
+    """
+    from dataclasses import replace
+
+    rows = {r.key: replace(r, cells=dict(r.cells)) for r in exact.rows}
+    for pub in published:
+        row = rows.get(pub.row)
+        try:
+            column = exact.column(pub.col)
+        except KeyError:
+            continue
+        if row is None or not exact.is_derived(row, column):
+            continue
+        finding = judge(pub, exact.row(pub.row).cells.get(pub.col),
+                        interval.row(pub.row).cells.get(pub.col), "")
+        if finding is None or finding.level == "info":
+            row.cells[pub.col] = pub.value
+            row.published = row.published | {pub.col}
+    return replace(exact, rows=[rows[r.key] for r in exact.rows])

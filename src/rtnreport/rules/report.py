@@ -17,7 +17,7 @@ from ..loading import YearData
 from . import ekonomi as ek
 from . import personal as pe
 from .arith import as_interval
-from .consistency import Finding, check_published
+from .consistency import Finding, check_published, with_published
 from .maluppfyllelse import Assessment, SummaryRow, assess_indicator, maluppfyllelse
 from .plan import uppdrag_till_namnden
 from .rus import RusCounts, rus_counts
@@ -37,6 +37,9 @@ class Figure:
 class Computed:
     year: str
     tables: dict[str, Table] = field(default_factory=dict)
+    """What the reports show: computed, or the published figure where it agrees."""
+    exact: dict[str, Table] = field(default_factory=dict)
+    """Computed from the inputs alone."""
     intervals: dict[str, Table] = field(default_factory=dict)
     published: dict[str, list[Published]] = field(default_factory=dict)
     sammanfattning: list[SummaryRow] = field(default_factory=list)
@@ -98,9 +101,10 @@ def compute_year(data: YearData, previous: YearData | None = None) -> Computed:
     """Every computed figure of one year (``previous``: last year, for trends)."""
     result = Computed(year=data.year)
     for key, build, model, published in _tables(data):
-        result.tables[key] = build(model)
+        result.exact[key] = build(model)
         result.intervals[key] = build(model, as_interval)
         result.published[key] = published
+        result.tables[key] = with_published(result.exact[key], result.intervals[key], published)
     effektmal, mal = _effektmal_mal(data)
     uppdrag = data.uppdrag.uppdrag if data.uppdrag else []
     result.sammanfattning = maluppfyllelse(
@@ -136,8 +140,9 @@ def figures(computed: Computed) -> dict[str, Figure]:
 
 def published_findings(computed: Computed) -> list[Finding]:
     findings: list[Finding] = []
-    for key, table in computed.tables.items():
-        findings += check_published(table, computed.intervals[key], computed.published[key])
+    for key in computed.tables:
+        findings += check_published(computed.exact[key], computed.intervals[key],
+                                    computed.published[key])
     return findings
 
 
