@@ -181,6 +181,8 @@ class Bedomning(Base):
 
     status: Farg | None = None
     trend: Trend | None = None
+    harledd: bool = False
+    """The colour is not printed in the source but follows from it (say how in kalla)."""
     kalla: Text | None = None
 
 
@@ -410,12 +412,14 @@ RESULTAT_RADER = (
     "lamnade_bidrag",
     "ovriga_kostnader",
     "avskrivningar",
+    "avskrivningar_immateriella",
     "finansnetto",
 )
 """Input rows of the resultatrapport; the sums are computed."""
 
 RESULTAT_INKOMST = ("erhallna_bidrag", "ovriga_intakter")
-RESULTAT_KOSTNAD = ("personalkostnader", "lamnade_bidrag", "ovriga_kostnader", "avskrivningar")
+RESULTAT_KOSTNAD = ("personalkostnader", "lamnade_bidrag", "ovriga_kostnader", "avskrivningar",
+                    "avskrivningar_immateriella")
 
 
 class ResultatRad(Base):
@@ -442,6 +446,8 @@ class ResultatRader(Base):
     lamnade_bidrag: ResultatRad
     ovriga_kostnader: ResultatRad
     avskrivningar: ResultatRad
+    avskrivningar_immateriella: ResultatRad | None = None
+    """Printed by some reports as its own row ("Avskrivningar, immateriella tillgångar")."""
     finansnetto: ResultatRad
 
 
@@ -453,6 +459,10 @@ class Resultatrapport(Base):
     fotnot: Text | None = None
     enhet: Literal["mnkr", "tkr"] = "mnkr"
     kolumner: Literal["delar", "helar", "vp"]
+    kolumnrubriker: dict[str, Text] = Field(default_factory=dict)
+    """Headings as printed, by column key (e.g. utfall: "Utfall 2023")."""
+    diagram: list[Serie] = Field(default_factory=list)
+    """Series the report draws beside the table (e.g. budgetavvikelse per månad)."""
     rader: ResultatRader
     publicerat: dict[str, Kolumnvarden] = Field(default_factory=dict)
     """Published derived cells (row → column → value), checked, never shown."""
@@ -672,6 +682,8 @@ class SjukfranvaroTimmar(Base):
 
 class Sjukfranvaro(Base):
     kalla: Text | None = None
+    procent_decimaler: Heltal = Field(default=1, ge=0, le=3)
+    """How many decimals the % rows are printed with (2023 printed two)."""
     rubrik: Text
     period: Text
     period_fg_ar: Text

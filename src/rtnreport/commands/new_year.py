@@ -104,7 +104,7 @@ def carry_ekonomi(ek: m.EkonomiFil) -> m.EkonomiFil:
     update: dict[str, Any] = {}
     if ek.resultatrapport:
         blank = {k: m.ResultatRad(rubrik=getattr(ek.resultatrapport.rader, k).rubrik)
-                 for k in m.RESULTAT_RADER}
+                 for k in m.RESULTAT_RADER if getattr(ek.resultatrapport.rader, k) is not None}
         update["resultatrapport"] = ek.resultatrapport.model_copy(update={
             "rader": m.ResultatRader(**blank), "publicerat": {}, "kalla": None})
     if ek.driftredovisning:

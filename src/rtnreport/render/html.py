@@ -85,7 +85,11 @@ def _num(value: Decimal | None, decimals: int = 1, plus: bool = False) -> str:
 
 
 def _cell(table: Table, row: Any, col: Any) -> str:
-    return fmt.by_kind(row.cells.get(col.key), table.kind_of(row, col))
+    kind = table.kind_of(row, col)
+    value = row.cells.get(col.key)
+    if kind in table.decimals:
+        return fmt.number(value, table.decimals[kind])
+    return fmt.by_kind(value, kind)
 
 
 def varde_text(v: m.Varde | None, enhet: str | None = None, with_period: bool = False) -> str:
@@ -126,13 +130,16 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
                                       inline=inline))
 
     env.filters["md"] = md
-    title = f"{rapport.titel} {rapport.namnd} {rapport.period.till.year}" \
-        if rapport.typ in ("delar", "helar") else f"{rapport.titel} – {rapport.namnd}"
-    persps = perspectives(data, computed)
+    term = "målsättning nr" if rapport.typ in ("vp", "vp_forslag") else "effektmål"
+    persps = perspectives(data, computed, term=term)
+    year = str(rapport.period.till.year)
+    running = rapport.titel if year in rapport.titel else f"{rapport.titel} {year}"
+    title = f"{running} – {rapport.namnd}"
     context = {
         "rapport": rapport,
         "rtype": rtype,
         "title": title,
+        "running_title": running,
         "data": data,
         "computed": computed,
         "tables": computed.tables,
@@ -171,6 +178,14 @@ def report_charts(data: YearData, computed: Computed) -> dict[str, Any]:
             f"Budgetavvikelse per område, {data.ekonomi.driftredovisning.period} (mnkr)"  # type: ignore[union-attr]
             if data.ekonomi and data.ekonomi.driftredovisning else "Budgetavvikelse per område",
             [r.namn for r in rows], [r.cells.get("budgetavvikelse") for r in rows], "mnkr")
+    rr = data.ekonomi.resultatrapport if data.ekonomi else None
+    if rr is not None:
+        out["resultatrapport"] = [
+            charts.line_chart(f"diagram-resultat-{k}", s.rubrik, [p.tid for p in s.punkter],
+                              s.kolumner,
+                              [[p.varden[j] for p in s.punkter] for j in range(len(s.kolumner))],
+                              s.enhet or "")
+            for k, s in enumerate(rr.diagram)]
     series: dict[str, list[Any]] = {}
     for ind in data.indikatorer.indikatorer if data.indikatorer else []:
         for k, s in enumerate(ind.serier):

@@ -30,6 +30,8 @@ class Block:
     indicators: list[IndicatorView] = field(default_factory=list)
     suffix: str = ""
     """Added to the label when two blocks would otherwise read the same."""
+    term: str = "effektmål"
+    """What the report calls a fullmäktige goal ("effektmål", "målsättning nr")."""
 
     @property
     def label(self) -> str:
@@ -41,7 +43,7 @@ class Block:
         it = self.item
         nummer = getattr(it, "nummer", None)
         if self.kind == "effektmal" and nummer:
-            return f"effektmål {nummer}"
+            return f"{self.term} {nummer}"
         if self.kind == "mal" and nummer:
             return f"fokusområde {nummer}" if it.kategori == "fokusomrade" else f"mål {nummer}"
         return getattr(it, "rubrik", None) or it.text
@@ -55,7 +57,7 @@ class PerspectiveView:
 
 
 def perspectives(data: YearData, computed: Computed, first_section: int = 2,
-                 chapter: int = 3) -> list[PerspectiveView]:
+                 chapter: int = 3, term: str = "effektmål") -> list[PerspectiveView]:
     """Perspektiv → blocks: each goal with its indicators, uppdrag after their goal.
 
     An uppdrag that belongs to a mål follows that mål; one that belongs to an
@@ -100,6 +102,7 @@ def perspectives(data: YearData, computed: Computed, first_section: int = 2,
     seen: dict[str, int] = {}
     for view in views:
         for block in view.blocks:
+            block.term = term
             n = seen.get(block.base_label, 0) + 1
             seen[block.base_label] = n
             if n > 1:

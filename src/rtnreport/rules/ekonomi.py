@@ -17,6 +17,7 @@ from .table import Column, Published, Row, Table
 Lift = Callable[[Decimal | None], Any]
 
 RESULTAT_NAMN = {
+    "avskrivningar_immateriella": "Avskrivningar, immateriella tillgångar",
     "erhallna_bidrag": "Erhållna bidrag",
     "ovriga_intakter": "Övriga intäkter",
     "summa_intakter": "Summa intäkter",
@@ -87,9 +88,10 @@ def compute_resultatrapport(rr: m.Resultatrapport, lift: Lift = as_exact,
         rad: m.ResultatRad = getattr(rr.rader, key)
         return {col: lift(getattr(rad, col)) for col in inputs}
 
-    base: dict[str, dict[str, Any]] = {key: input_row(key) for key in m.RESULTAT_RADER}
+    present = [k for k in m.RESULTAT_RADER if getattr(rr.rader, k) is not None]
+    base: dict[str, dict[str, Any]] = {key: input_row(key) for key in present}
     for summa, parts in SUMMA_RADER.items():
-        base[summa] = {col: total(base[p][col] for p in parts) for col in inputs}
+        base[summa] = {col: total(base[p][col] for p in parts if p in base) for col in inputs}
     base["verksamhetens_nettokostnad"] = {
         col: add(base["summa_intakter"][col], base["summa_kostnader"][col]) for col in inputs
     }
@@ -100,20 +102,23 @@ def compute_resultatrapport(rr: m.Resultatrapport, lift: Lift = as_exact,
     order = [
         "erhallna_bidrag", "ovriga_intakter", "summa_intakter",
         "personalkostnader", "lamnade_bidrag", "ovriga_kostnader", "avskrivningar",
+        "avskrivningar_immateriella",
         "summa_kostnader", "verksamhetens_nettokostnad", "finansnetto", "resultat",
     ]
     rows = []
     for key in order:
+        if key not in base:
+            continue
         cells = dict(base[key])
         for col, (a, b) in derived.items():
             cells[col] = sub(cells[a], cells[b])
         namn = RESULTAT_NAMN[key]
-        if key in m.RESULTAT_RADER and getattr(rr.rader, key).rubrik:
+        if key in m.RESULTAT_RADER and getattr(rr.rader, key) and getattr(rr.rader, key).rubrik:
             namn = getattr(rr.rader, key).rubrik
         rows.append(Row(key, namn, {c.key: cells[c.key] for c in resultat_columns(rr.kolumner)},
                         summa=key not in m.RESULTAT_RADER))
     return Table("resultatrapport", "Resultatrapport", rr.enhet,
-                 resultat_columns(rr.kolumner, rubriker), rows,
+                 resultat_columns(rr.kolumner, {**rr.kolumnrubriker, **(rubriker or {})}), rows,
                  caption=f"Resultatrapport, belopp i {rr.enhet}")
 
 

@@ -29,6 +29,8 @@ class SummaryRow:
     okand: int
     """Items whose colour the data does not know (e.g. lost in extraction)."""
     publicerad: m.Sammanfattning | None = None
+    harledda: int = 0
+    """Items whose colour is derived (not printed in the source)."""
 
     @property
     def antal(self) -> int:
@@ -90,8 +92,9 @@ def maluppfyllelse(
     rows = []
     for key, rubrik in KATEGORIER:
         c = count_colours(_status(i) for i in items[key])
+        derived = sum(1 for i in items[key] if i.bedomning and i.bedomning.harledd)
         rows.append(SummaryRow(key, rubrik, c["gron"], c["gul"], c["rod"], c["okand"],
-                               getattr(publicerad, key) if publicerad else None))
+                               getattr(publicerad, key) if publicerad else None, derived))
     return rows
 
 

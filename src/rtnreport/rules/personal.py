@@ -75,7 +75,8 @@ def compute_kostnadsanalys(ka: m.Kostnadsanalys, lift: Lift = as_exact) -> Table
         return {"utfall": utfall, "utfall_fg_ar": fg, "forandring": sub(utfall, fg),
                 "forandring_procent": relative_change(utfall, fg)}
 
-    rows = [Row(f"rad-{i}", rad.namn, cells(lift(rad.utfall), lift(rad.utfall_fg_ar)))
+    rows = [Row(f"rad-{i}", f"{rad.konto} {rad.namn}" if rad.konto else rad.namn,
+                cells(lift(rad.utfall), lift(rad.utfall_fg_ar)))
             for i, rad in enumerate(ka.rader)]
     rows.append(Row("summa", ka.summa_namn,
                     cells(total(r.cells["utfall"] for r in rows),
@@ -205,7 +206,8 @@ def compute_sjukfranvaro(sf: m.Sjukfranvaro, lift: Lift = as_exact) -> Table:
                         summa=key == "totalt_tim", derived=kind == "procent"))
     return Table("sjukfranvaro", sf.rubrik, "timmar", columns, rows,
                  caption=f"{sf.rubrik}: timmar och procent av schemalagd tid",
-                 fotnot="*) Procent av schemalagd tid")
+                 fotnot="*) Procent av schemalagd tid",
+                 decimals={"procent": sf.procent_decimaler})
 
 
 SJUK_CELLER = ("kvinnor", "man", "totalt", "fg_kvinnor", "fg_man", "fg_totalt",

@@ -53,6 +53,8 @@ class Table(Generic[N]):
     rows: list[Row[N]]
     caption: str | None = None
     fotnot: str | None = None
+    decimals: dict[str, int] = field(default_factory=dict)
+    """Decimals per kind where the source prints other than the default."""
 
     def row(self, key: str) -> Row[N]:
         for r in self.rows:
