@@ -189,6 +189,11 @@ def check_report_texts(data: YearData) -> list[Problem]:
                 out.append(error(
                     f"rapporten '{rapport.id}' behöver texten text/{key}.md, som saknas",
                     data.where("rapporter.yaml", ("rapporter", i, "typ")), code="text"))
+        for j, bilaga in enumerate(rapport.bilagor):
+            if bilaga.text not in data.texts:
+                out.append(error(f"bilagan text/{bilaga.text}.md finns inte",
+                                 data.where("rapporter.yaml", ("rapporter", i, "bilagor", j, "text")),
+                                 code="text"))
         for need in rtype.files:
             if getattr(data, need) is None:
                 out.append(error(f"rapporten '{rapport.id}' behöver {need}.yaml, som saknas",

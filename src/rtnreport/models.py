@@ -147,6 +147,13 @@ class Period(Base):
         return self
 
 
+class Bilaga(Base):
+    """A text appended to a report, in the order given (``text`` is a file in text/)."""
+
+    text: Id
+    rubrik: Text
+
+
 class Rapport(Base):
     id: Annotated[str, Field(pattern=r"^\d{4}-[a-z][a-z0-9-]*$")]
     typ: RapportTyp
@@ -159,6 +166,8 @@ class Rapport(Base):
     dnr: Text | None = None
     beslutsdatum: Datum | None = None
     status: Literal["utkast", "beslutad"]
+    bilagor: list[Bilaga] = Field(default_factory=list)
+    """Texts shown after the report's own sections (e.g. the areas' presentations)."""
     kalla: Text | None = None
 
 

@@ -40,6 +40,8 @@ class FieldChange:
     """A word-level view of a text change."""
     amount: Decimal | None = None
     """For a figure: after − before."""
+    filled: bool = False
+    """A detail recorded in one year only (e.g. an origin the other year does not state)."""
     percent: Decimal | None = None
     """For a figure: the change in % of before (None for a zero base)."""
 
@@ -69,6 +71,8 @@ class Change:
                  "kategori": "ny kategori", "kontinuitet": "ny kontinuitet"}
         seen: list[str] = []
         for f in self.fields:
+            if f.filled:
+                continue
             tag = words.get(f.field, "ändrad")
             if tag not in seen:
                 seen.append(tag)
@@ -131,6 +135,27 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _same_text(a: str | None, b: str | None) -> bool:
+    """Equal but for white space and a closing full stop."""
+    return _norm(a).rstrip(" .") == _norm(b).rstrip(" .")
+
+
+_ORIGIN = re.compile(r"^(från|till)\s+", re.IGNORECASE)
+
+
+def _origin(value: str | None) -> str | None:
+    """'Från FM' and 'FM', 'DN2025' and 'DN 2025' are the same origin."""
+    if value is None:
+        return None
+    v = _ORIGIN.sub("", _norm(value))
+    v = re.sub(r"(?i)förslag\s+till\s+", "Förslag ", v)
+    v = re.sub(r"([A-ZÅÄÖ]{2})(\d{4})", r"\1 \2", v)
+    return v.upper()
+
+
+METADATA = ("ursprung", "mottagare", "enhet", "kontinuitet")
+
+
 # ---------------------------------------------------------------------------
 # Items
 
@@ -168,11 +193,14 @@ def _compare(before: Any, after: Any, fields: Sequence[str],
                 out.append(FieldChange(name, LABELS.get(name, name), a, b))
             continue
         if name in ("text", "rubrik"):
-            if _norm(a) != _norm(b):
+            if not _same_text(a, b):
                 words = word_diff(_norm(a), _norm(b)) if a and b else None
                 out.append(FieldChange(name, LABELS[name], a, b, words=words))
+        elif name == "ursprung" and _origin(a) == _origin(b):
+            continue
         elif a != b:
-            out.append(FieldChange(name, LABELS.get(name, name), a, b))
+            filled = name in METADATA and (a is None or b is None)
+            out.append(FieldChange(name, LABELS.get(name, name), a, b, filled=filled))
     return out
 
 

@@ -22,9 +22,21 @@ RED, GREEN, YELLOW, BOLD, DIM, RESET = ("\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1
                                         "\x1b[0m")
 
 
+CODES = {
+    "oka": "öka", "minska": "minska", "intervall": "inom intervall",
+    "hogre_an_jamforelse": "högre än jämförbara län", "uppna": "uppnå",
+    "namnden": "nämnden", "forvaltningen": "förvaltningen", "alla_namnder": "samtliga nämnder",
+    "effektmal": "målsättning/effektmål", "mal": "mål", "strategi": "strategi",
+    "fokusomrade": "fokusområde", "territoriellt_mal": "territoriellt mål",
+    "verksamhetsmal": "verksamhetsmål", "namndmal": "nämndmål",
+}
+
+
 def _value(v: Any) -> str:
     if v is None:
         return MISSING
+    if isinstance(v, str) and v in CODES:
+        return CODES[v]
     if isinstance(v, m.Varde):
         return varde_text(v, with_period=True)
     if isinstance(v, Decimal):

@@ -225,7 +225,8 @@ def plan_outline(data: YearData) -> list[Sec]:
     return out
 
 
-def proposal_outline(data: YearData, previous: YearData | None) -> list[Sec]:
+def proposal_outline(data: YearData, previous: YearData | None,
+                     bilagor: list[Any] | None = None) -> list[Sec]:
     """The sections of a proposal for next year's plan (typ vp_forslag)."""
     texts = data.texts
     items: list[tuple[str, str, Any]] = []
@@ -241,12 +242,9 @@ def proposal_outline(data: YearData, previous: YearData | None) -> list[Sec]:
         items.append(("ram", data.ekonomi.ekonomisk_ram.rubrik, None))
     if data.internkontroll is not None:
         items.append(("internkontroll", "Internkontrollplan", None))
-    presentations = [k for k in ("anvisningar", "overgripande") if k in texts]
-    presentations += sorted(k for k in texts if k.startswith("omrade-"))
-    presentations += [k for k in ("storregionalt-samarbete",) if k in texts]
-    if presentations:
+    if bilagor:
         items.append(("presentationer", "Presentation av verksamhetens förutsättningar",
-                      presentations))
+                      [b for b in bilagor if b.text in texts]))
     if previous is not None:
         items.append(("andringar", f"Förändringar mot {previous.year}", None))
     return [Sec(key, str(i), title, ref=ref) for i, (key, title, ref) in enumerate(items, 1)]
