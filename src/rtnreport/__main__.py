@@ -333,6 +333,42 @@ def schema(obj: Context, out_dir: Path | None) -> None:
             click.echo(f"Skrev {p}")
 
 
+@cli.command()
+@click.argument("report", required=False)
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port på 127.0.0.1 (0 = välj en ledig).")
+@click.pass_obj
+def serve(obj: Context, report: str | None, port: int) -> None:
+    """Förhandsgranska REPORT i webbläsaren; sidan uppdateras när data eller mallar ändras.
+
+    Servern lyssnar bara på 127.0.0.1. Fel i data visas i sidan (fil:rad och
+    meddelande) i stället för att stoppa servern. PDF byggs när du klickar på länken.
+
+    \b
+    Exempel:
+      rtnreport serve 2024-delar --port 8765
+    """
+    from .commands.build import known_reports
+    from .commands.serve import Server
+
+    project = obj.project()
+    reports = known_reports(project)
+    if report is None:
+        report = "2024-delar" if "2024-delar" in reports else next(iter(sorted(reports)), None)
+    if report not in reports:
+        click.echo(f"rtnreport: okänd rapport '{report}'; kända rapporter: "
+                   f"{', '.join(sorted(reports)) or 'inga'}", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        server = Server(project, report, reports[report], port)
+    except OSError as exc:
+        click.echo(f"rtnreport: kan inte lyssna på 127.0.0.1:{port}: {exc.strerror}", err=True)
+        sys.exit(EXIT_USAGE)
+    server.start()
+    click.echo(f"Förhandsgranskar {report} på {server.url} (Ctrl-C avslutar)")
+    server.wait()
+
+
 @cli.command(name="new-year")
 @click.argument("year")
 @click.option("--from", "source", required=True, help="Året att utgå från.")

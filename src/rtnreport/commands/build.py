@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
+from typing import Any
 
 from .. import cache
 from ..problems import Problem, error
@@ -72,6 +73,48 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+@dataclass
+class Prepared:
+    """A report's data, checked and computed, ready to render (or the problems)."""
+
+    problems: list[Problem]
+    rapport: Any = None
+    data: Any = None
+    computed: Any = None
+    previous: Any = None
+
+
+def prepare(project: Project, report_id: str, year: str) -> Prepared:
+    """Check the report's year (and last year, which trends and diffs read) and compute it."""
+    from ..checks import previous_year
+    from ..reports import REPORT_TYPES
+    from ..rules.report import compute_year
+    from .check import run_check
+
+    prev = str(int(year) - 1)
+    years = [prev, year] if (project.data / prev).is_dir() else [year]
+    loaded, problems = run_check(project, years)
+    out = Prepared([p for p in problems if _concerns(p, project.data / year)])
+    data = loaded[year]
+    rapport = next((r for r in data.rapporter.rapporter if r.id == report_id), None) \
+        if data.rapporter else None
+    if rapport is None:
+        if not any(p.level == "error" for p in out.problems):
+            out.problems.append(error(f"rapporten '{report_id}' kunde inte läsas"))
+        return out
+    if rapport.typ not in REPORT_TYPES:
+        out.problems.append(error(
+            f"rapporttypen '{rapport.typ}' kan inte byggas ännu; kända typer: "
+            + ", ".join(REPORT_TYPES), file=project.data / year / "rapporter.yaml"))
+        return out
+    if any(p.level == "error" for p in out.problems):
+        return out
+    out.rapport, out.data = rapport, data
+    out.previous = previous_year(data, loaded)
+    out.computed = compute_year(data, out.previous)
+    return out
+
+
 def build_report(project: Project, report_id: str, out_dir: Path | None = None,
                  formats: tuple[str, ...] = ("html", "pdf"), pdf_variant: str = "pdf/ua-1",
                  progress: Callable[[str], None] | None = None, force: bool = False,
@@ -98,41 +141,25 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
         result.seconds["cache"] = clock.perf_counter() - t0
         return result
 
-    from ..checks import previous_year
     from ..render.export import computed_to_json
-    from ..reports import REPORT_TYPES
-    from .check import run_check
 
-    prev = str(int(year) - 1)
-    years = [prev, year] if (project.data / prev).is_dir() else [year]
-    loaded, problems = run_check(project, years)
-    result.problems = [p for p in problems if _concerns(p, project.data / year)]
-    data = loaded[year]
-    rapport = next((r for r in data.rapporter.rapporter if r.id == report_id), None) \
-        if data.rapporter else None
-    if rapport is None or rapport.typ not in REPORT_TYPES:
-        if rapport is not None:
-            result.problems.append(error(
-                f"rapporttypen '{rapport.typ}' kan inte byggas ännu; kända typer: "
-                + ", ".join(REPORT_TYPES), file=project.data / year / "rapporter.yaml"))
-    if not result.ok or rapport is None or rapport.typ not in REPORT_TYPES:
+    prepared = prepare(project, report_id, year)
+    result.problems = prepared.problems
+    if not result.ok or prepared.rapport is None:
         _remove_stale(targets.values())
         cache.forget(project, out_dir, report_id)
-        if rapport is None and result.ok:
-            result.problems.append(error(f"rapporten '{report_id}' kunde inte läsas"))
         return result
     result.seconds["check"] = clock.perf_counter() - t0
+    rapport, data, computed = prepared.rapport, prepared.data, prepared.computed
 
     from ..render.html import render_report
-    from ..rules.report import compute_year
 
     t1 = clock.perf_counter()
-    computed = compute_year(data, previous_year(data, loaded))
     outputs: dict[str, bytes] = {}
     rendered = None
     if "html" in formats or "pdf" in formats:
         rendered = render_report(rapport, data, computed, project.templates,
-                                 previous=previous_year(data, loaded))
+                                 previous=prepared.previous)
     if "html" in formats and rendered is not None:
         outputs["html"] = rendered.html.encode("utf-8")
     if "json" in formats:
