@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check build all bench clean
+.PHONY: run test check build all bench profile clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ check: $(STAMP)
 all: $(STAMP)
 	$(BIN)/rtnreport check
 	$(BIN)/rtnreport build --all
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+profile: $(STAMP)
+	$(BIN)/python bench/profile_pdf.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -13,7 +13,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from .. import __version__
@@ -59,9 +65,20 @@ class Rendered:
     title: str
 
 
+def _bytecode_cache(templates: Path) -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in .rtnreport-cache/ (keyed by each template's source)."""
+    folder = templates.parent / ".rtnreport-cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 def environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates)),
+        bytecode_cache=_bytecode_cache(templates),
         autoescape=select_autoescape(["html", "j2", "svg"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
