@@ -79,8 +79,10 @@ def cli(ctx: click.Context, project_dir: Path | None, quiet: bool, verbose: bool
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Utdataformat.")
 @click.option("--strict", is_flag=True, help="Låt även varningar ge exit 1 (för CI).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Kontrollera allt på nytt även om inget har ändrats.")
 @click.pass_obj
-def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool) -> None:
+def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache: bool) -> None:
     """Validera data för YEARS (standard: alla år) och skriv varje problem som fil:rad:kolumn.
 
     \b
@@ -89,14 +91,26 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool) -> None:
       rtnreport check 2024 --strict
       rtnreport check --format json
     """
-    from .commands.check import format_problem, problems_as_json, run_check
+    from .commands import check_cache
+    from .commands.messages import format_problem, problems_as_json
+    from .project import year_dirs
 
     project = obj.project()
     for year in years:
         if not year.isdigit() or len(year) != 4:
             click.echo(f"rtnreport: '{year}' är inget år (väntade t.ex. 2024)", err=True)
             sys.exit(EXIT_USAGE)
-    loaded, problems = run_check(project, list(years))
+    wanted = list(years) or year_dirs(project.data)
+    cached = None if no_cache or not all((project.data / y).is_dir() for y in wanted) \
+        else check_cache.lookup(project, wanted)
+    if cached is not None:
+        loaded, problems = dict.fromkeys(wanted), cached
+    else:
+        from .commands.check import run_check
+
+        loaded, problems = run_check(project, wanted)
+        if not any(p.code == "usage" for p in problems):
+            check_cache.store(project, wanted, problems)
     usage = [p for p in problems if p.code == "usage"]
     if fmt == "json":
         click.echo(problems_as_json(problems))

@@ -145,9 +145,22 @@ def check_texts(data: YearData, computed: Computed) -> list[Problem]:
     """Every ``[[reference]]`` in prose resolves to a computed figure."""
     out: list[Problem] = []
     known = computed.figures
+    failed = {name for name in ("ekonomi.yaml", "personal.yaml", "mal.yaml", "uppdrag.yaml")
+              if data.failed(name)}
+
+    def source_failed(ref: str) -> bool:
+        """A reference into a file that did not load: its error is reported already."""
+        table = ref.split(".", 1)[0]
+        if table in ("sammanfattning",):
+            return bool(failed & {"mal.yaml", "uppdrag.yaml"})
+        if table in ("uppdrag",):
+            return "uppdrag.yaml" in failed
+        personal = table in ("lonekostnad", "kostnadsanalys", "sjukfranvaro") or \
+            table.startswith("arsarbetare")
+        return ("personal.yaml" if personal else "ekonomi.yaml") in failed
 
     def report(ref: str, pos: Position) -> None:
-        if ref in known:
+        if ref in known or source_failed(ref):
             return
         prefix = ref.rsplit(".", 1)[0]
         close = sorted(k for k in known if k.startswith(prefix + "."))[:6]
@@ -195,7 +208,7 @@ def check_report_texts(data: YearData) -> list[Problem]:
                                  data.where("rapporter.yaml", ("rapporter", i, "bilagor", j, "text")),
                                  code="text"))
         for need in rtype.files:
-            if getattr(data, need) is None:
+            if getattr(data, need) is None and not data.failed(f"{need}.yaml"):
                 out.append(error(f"rapporten '{rapport.id}' behöver {need}.yaml, som saknas",
                                  data.where("rapporter.yaml", ("rapporter", i, "typ"))))
     return out

@@ -44,6 +44,10 @@ class YearData:
     def file(self, name: str) -> Path:
         return self.root / name
 
+    def failed(self, name: str) -> bool:
+        """The file exists but could not be loaded (its errors are already reported)."""
+        return self.file(name).exists() and getattr(self, ATTRIBUTE_OF_FILE[name]) is None
+
     def where(self, name: str, path: tuple[Any, ...] = (), at_key: bool = False) -> Position:
         """Position of ``path`` in file ``name`` (line 1 if unknown)."""
         smap = self.maps.get(name)

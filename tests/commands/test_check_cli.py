@@ -128,3 +128,15 @@ def test_hand_set_status_against_numbers_is_a_warning_and_strict_fails(copy_2024
     r = run(copy_2024.root, "check", "2024")
     assert r.exit_code == 0 and "status 'helt' men siffrorna ger 'inte alls'" in r.output
     assert run(copy_2024.root, "check", "2024", "--strict").exit_code == 1
+
+
+def test_check_cache_gives_the_same_answer_and_sees_changes(copy_2024):
+    first = run(copy_2024.root, "check", "2024")
+    cached = run(copy_2024.root, "check", "2024")
+    assert cached.output == first.output and cached.exit_code == 0
+    copy_2024.edit("2024/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    changed = run(copy_2024.root, "check", "2024")
+    assert changed.exit_code == 1 and "decimalkomma" in changed.output
+    assert run(copy_2024.root, "check", "2024").output == changed.output  # cached error too
+    # a file that fails to load does not drag a cascade of reference errors with it
+    assert "[[handlingsplan" not in changed.output

@@ -61,3 +61,20 @@ def problems_as_json(problems: list[Problem]) -> str:
         ensure_ascii=False,
         indent=2,
     )
+
+
+def problem_to_json(p: Problem) -> dict:
+    return {"level": p.level, "message": p.message, "code": p.code, "hint": p.hint,
+            "file": str(p.position.file if p.position else p.file or "") or None,
+            "line": p.position.line if p.position else None,
+            "col": p.position.col if p.position else None}
+
+
+def problem_from_json(d: dict) -> Problem:
+    from ..problems import Position
+
+    position = (Position(Path(d["file"]), d["line"], d["col"])
+                if d.get("line") is not None and d.get("file") else None)
+    return Problem(d["level"], d["message"], position,
+                   file=Path(d["file"]) if d.get("file") and position is None else None,
+                   code=d.get("code", "data"), hint=d.get("hint"))
