@@ -62,38 +62,38 @@ def _effektmal_mal(data: YearData) -> tuple[list[m.Effektmal], list[m.Mal]]:
     return effektmal, mal
 
 
+# (file attribute, table id, builder, published figures) of every single table
+SINGLE_TABLES = [
+    ("ekonomi", "ekonomisk_ram", "ekonomisk-ram", ek.compute_ekonomisk_ram, lambda m_: []),
+    ("ekonomi", "resultatrapport", "resultatrapport", ek.compute_resultatrapport,
+     ek.resultatrapport_published),
+    ("ekonomi", "driftredovisning", "driftredovisning", ek.compute_driftredovisning,
+     ek.driftredovisning_published),
+    ("ekonomi", "investeringar", "investeringar", ek.compute_investeringar,
+     ek.investeringar_published),
+    ("ekonomi", "handlingsplan", "handlingsplan", ek.compute_handlingsplan,
+     ek.handlingsplan_published),
+    ("personal", "lonekostnad", "lonekostnad", pe.compute_lonekostnad, pe.lonekostnad_published),
+    ("personal", "kostnadsanalys", "kostnadsanalys", pe.compute_kostnadsanalys,
+     pe.kostnadsanalys_published),
+]
+
+
 def _tables(data: YearData) -> list[tuple[str, Any, Any, list[Published]]]:
     """(id, exact builder, model, published) for every table the year has."""
     out: list[tuple[str, Any, Any, list[Published]]] = []
-    ekon, pers = data.ekonomi, data.personal
-    if ekon:
-        if ekon.ekonomisk_ram:
-            out.append(("ekonomisk-ram", ek.compute_ekonomisk_ram, ekon.ekonomisk_ram, []))
-        if ekon.resultatrapport:
-            out.append(("resultatrapport", ek.compute_resultatrapport, ekon.resultatrapport,
-                        ek.resultatrapport_published(ekon.resultatrapport)))
-        if ekon.driftredovisning:
-            out.append(("driftredovisning", ek.compute_driftredovisning, ekon.driftredovisning,
-                        ek.driftredovisning_published(ekon.driftredovisning)))
-        if ekon.investeringar:
-            out.append(("investeringar", ek.compute_investeringar, ekon.investeringar,
-                        ek.investeringar_published(ekon.investeringar)))
-        if ekon.handlingsplan:
-            out.append(("handlingsplan", ek.compute_handlingsplan, ekon.handlingsplan,
-                        ek.handlingsplan_published(ekon.handlingsplan)))
-    if pers:
-        if pers.lonekostnad:
-            out.append(("lonekostnad", pe.compute_lonekostnad, pers.lonekostnad,
-                        pe.lonekostnad_published(pers.lonekostnad)))
-        if pers.kostnadsanalys:
-            out.append(("kostnadsanalys", pe.compute_kostnadsanalys, pers.kostnadsanalys,
-                        pe.kostnadsanalys_published(pers.kostnadsanalys)))
-        for i, aa in enumerate(pers.arsarbetare):
+    for file_attr, attr, key, build, published in SINGLE_TABLES:
+        model = getattr(getattr(data, file_attr) or object(), attr, None)
+        if model is not None:
+            out.append((key, build, model, published(model)))
+    if data.personal:
+        for i, aa in enumerate(data.personal.arsarbetare):
             out.append((f"arsarbetare-{aa.id}", pe.compute_arsarbetare, aa,
                         pe.arsarbetare_published(aa, i)))
-        if pers.sjukfranvaro:
-            out.append(("sjukfranvaro", pe.compute_sjukfranvaro, pers.sjukfranvaro,
-                        pe.sjukfranvaro_published(pers.sjukfranvaro)))
+        if data.personal.sjukfranvaro:
+            sf = data.personal.sjukfranvaro
+            out.append(("sjukfranvaro", pe.compute_sjukfranvaro, sf,
+                        pe.sjukfranvaro_published(sf)))
     return out
 
 
