@@ -150,3 +150,30 @@ def test_archival_pdf_a_variant(tmp_path):
         with pdf.open_metadata() as meta:
             assert meta.get("pdfaid:part") == "2"
         assert "/OutputIntents" in pdf.Root
+
+
+def test_pdf_structure_has_headings_tables_and_figures_with_alt_text(built):
+    import collections
+
+    kinds: collections.Counter = collections.Counter()
+    figures = []
+
+    def walk(node):
+        if isinstance(node, pikepdf.Dictionary):
+            s = node.get("/S")
+            if s is not None:
+                kinds[str(s)] += 1
+                if str(s) == "/Figure":
+                    figures.append(node.get("/Alt"))
+            kids = node.get("/K")
+            if kids is not None:
+                walk(kids)
+        elif isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+
+    with pikepdf.open(built / "2024-delar.pdf") as pdf:
+        walk(pdf.Root.StructTreeRoot)
+    assert kinds["/H1"] == 1 and kinds["/H2"] >= 6 and kinds["/H3"] >= 15
+    assert kinds["/Table"] >= 15 and kinds["/TH"] >= 100 and kinds["/Caption"] == kinds["/Table"]
+    assert len(figures) >= 2 and all(alt and str(alt).strip() for alt in figures)
