@@ -10,43 +10,42 @@ from .ekonomi import Lift
 from .table import Column, Published, Row, Table
 
 
+# (column, heading, derived from (new, old) or None); shown when its inputs are in the data
+LONEKOSTNAD_KOLUMNER: list[tuple[str, str, tuple[str, str] | None]] = [
+    ("utfall", "Utfall", None),
+    ("utfall_ack", "Utfall ack", None),
+    ("utfall_ack_fg_ar", "Utfall ack fg år", None),
+    ("prognos", "Prognos", None),
+    ("utfall_fg_ar", "Utfall fg år", None),
+    ("okningstakt", "Ökningstakt (%)", ("utfall", "utfall_fg_ar")),
+    ("okningstakt_ack", "Ökningstakt (%) ack", ("utfall_ack", "utfall_ack_fg_ar")),
+    ("okningstakt_ack_fg_ar", "Ökningstakt (%) ack fg år", None),
+    ("okningstakt_prognos", "Ökningstakt (%) prognos", ("prognos", "utfall_fg_ar")),
+    ("okningstakt_fg_ar", "Ökningstakt (%) fg år", None),
+]
+
+
 def compute_lonekostnad(lk: m.Lonekostnad, lift: Lift = as_exact) -> Table:
-    """Lönekostnad and its growth (ökningstakt, magnitude convention)."""
-    cells: dict[str, Any] = {
-        "utfall_ack": lift(lk.utfall_ack),
-        "utfall_ack_fg_ar": lift(lk.utfall_ack_fg_ar),
-        "prognos": lift(lk.prognos),
-        "utfall_fg_ar": lift(lk.utfall_fg_ar),
-        "okningstakt_ack": None,
-        "okningstakt_ack_fg_ar": lift(lk.okningstakt_ack_fg_ar),
-        "okningstakt_prognos": None,
-        "okningstakt_fg_ar": lift(lk.okningstakt_fg_ar),
-    }
-    cells["okningstakt_ack"] = relative_change(cells["utfall_ack"], cells["utfall_ack_fg_ar"])
-    cells["okningstakt_prognos"] = relative_change(cells["prognos"], cells["utfall_fg_ar"])
-    if lk.utfall is not None:
-        cells["utfall"] = lift(lk.utfall)
-        cells["okningstakt"] = relative_change(cells["utfall"], cells["utfall_fg_ar"])
-    headings = {
-        "utfall": "Utfall", "utfall_ack": "Utfall ack", "utfall_ack_fg_ar": "Utfall ack fg år",
-        "prognos": "Prognos", "utfall_fg_ar": "Utfall fg år",
-        "okningstakt": "Ökningstakt (%)", "okningstakt_ack": "Ökningstakt (%) ack",
-        "okningstakt_ack_fg_ar": "Ökningstakt (%) ack fg år",
-        "okningstakt_prognos": "Ökningstakt (%) prognos", "okningstakt_fg_ar": "Ökningstakt (%) fg år",
-    }
-    order = ["utfall", "utfall_ack", "utfall_ack_fg_ar", "prognos", "utfall_fg_ar", "okningstakt",
-             "okningstakt_ack", "okningstakt_ack_fg_ar", "okningstakt_prognos", "okningstakt_fg_ar"]
-    present = [k for k in order if k in cells and (cells[k] is not None or k in (
-        "okningstakt_ack", "okningstakt_prognos", "okningstakt"))]
-    # a derived column is shown only when its inputs are in the data
-    present = [k for k in present if not (k == "okningstakt_ack" and lk.utfall_ack is None)
-               and not (k == "okningstakt_prognos" and lk.prognos is None)]
-    columns = [
-        Column(k, headings[k], derived=k in ("okningstakt", "okningstakt_ack", "okningstakt_prognos"),
-               kind="procent" if k.startswith("okningstakt") else lk.enhet)  # type: ignore[arg-type]
-        for k in present
-    ]
-    row = Row("lonekostnad", lk.rubrik, {k: cells[k] for k in present})
+    """Lönekostnad and its growth: ökningstakt = change of the magnitude in %.
+
+    The growth of the year before (``*_fg_ar``) is an input: its base is last
+    year's data, which this year's file does not hold.
+    """
+    cells: dict[str, Any] = {}
+    columns: list[Column] = []
+    for key, heading, derived in LONEKOSTNAD_KOLUMNER:
+        if derived is None:
+            if getattr(lk, key) is None:
+                continue
+            cells[key] = lift(getattr(lk, key))
+        else:
+            new, old = derived
+            if getattr(lk, new) is None:
+                continue
+            cells[key] = relative_change(lift(getattr(lk, new)), lift(getattr(lk, old)))
+        kind = "procent" if key.startswith("okningstakt") else lk.enhet
+        columns.append(Column(key, heading, derived=derived is not None, kind=kind))  # type: ignore[arg-type]
+    row = Row("lonekostnad", lk.rubrik, cells)
     return Table("lonekostnad", "Personalkostnader", lk.enhet, columns, [row],
                  caption=f"Personalkostnader, belopp i {lk.enhet}, ökningstakt i %")
 
