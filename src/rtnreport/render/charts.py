@@ -97,8 +97,8 @@ def line_chart(chart_id: str, title: str, x_labels: Sequence[str], names: Sequen
                series: Sequence[Sequence[Decimal | None]], unit: str,
                decimals: int = 1) -> Markup:
     """Lines over time, one per series (e.g. Män, Kvinnor, Totalt)."""
-    width, height = 680, 300
-    left, right, top, bottom = 50, 20, 20, 80
+    width, height = 680, 320
+    left, right, top, bottom = 50, 20, 24, 96
     pw, ph = width - left - right, height - top - bottom
     flat = [float(v) for s in series for v in s if v is not None]
     lo, hi = (min(flat), max(flat)) if flat else (0.0, 1.0)
@@ -147,18 +147,20 @@ def line_chart(chart_id: str, title: str, x_labels: Sequence[str], names: Sequen
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
             out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}/>')
         out.extend(_marker(marker, x, y, colour) for x, y in points)
-    # legend
-    lx = left
-    ly = height - 12
+    # legend: entries wrap onto more lines rather than overlap
+    lx, ly = left, height - 30
     for k, name in enumerate(names):
         colour, dash, marker = SERIES_STYLE[k % len(SERIES_STYLE)]
+        need = 34 + int(7.2 * len(name)) + 20
+        if lx > left and lx + need > width - right:
+            lx, ly = left, ly + 16
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 28}" y2="{ly - 4}" stroke="{colour}" '
                    f'stroke-width="2"{dash_attr}/>')
         out.append(_marker(marker, lx + 14, ly - 4, colour))
         out.append(f'<text x="{lx + 34}" y="{ly}" fill="{INK}">{escape(name)}</text>')
-        lx += 34 + 9 * len(name) + 24
-    out.append(f'<text x="{width - right}" y="{ly}" text-anchor="end" fill="{INK}">'
+        lx += need
+    out.append(f'<text x="{left}" y="{top - 6}" text-anchor="start" fill="{INK}">'
                f'{escape(unit)}</text>')
     out.append("</svg>")
     return Markup("\n".join(out))
