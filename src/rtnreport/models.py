@@ -214,6 +214,8 @@ class Mal(Base):
     kategori: Literal["fokusomrade", "territoriellt_mal", "verksamhetsmal", "namndmal"]
     nummer: Text | None = None
     rubrik: Text | None = None
+    underrubrik: Text | None = None
+    """The delmål a fokusområde's number stands for ("Innovationsstöds- och företagsfrämjande system")."""
     text: Text
     effektmal: Id | None = None
     """The effektmål (id) this goal serves, if any."""

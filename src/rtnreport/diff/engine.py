@@ -63,7 +63,8 @@ class Change:
     @property
     def tags(self) -> list[str]:
         """Short words for what changed: omformulerad, omnumrerad, flyttad …"""
-        words = {"text": "omformulerad", "rubrik": "omformulerad", "nummer": "omnumrerad",
+        words = {"text": "omformulerad", "rubrik": "omformulerad", "underrubrik": "omformulerad",
+                 "nummer": "omnumrerad",
                  "parent": "flyttad", "riktning": "ny riktning", "enhet": "ny enhet",
                  "ursprung": "nytt ursprung", "mottagare": "ny mottagare",
                  "malvarde": "nytt målvärde", "langsiktigt_malvarde": "nytt långsiktigt målvärde",
@@ -161,7 +162,8 @@ METADATA = ("ursprung", "mottagare", "enhet", "kontinuitet")
 
 
 LABELS = {
-    "text": "text", "rubrik": "rubrik", "nummer": "nummer", "parent": "hör till",
+    "text": "text", "rubrik": "rubrik", "underrubrik": "underrubrik", "nummer": "nummer",
+    "parent": "hör till",
     "riktning": "riktning", "enhet": "enhet", "ursprung": "ursprung", "mottagare": "mottagare",
     "malvarde": "målvärde", "langsiktigt_malvarde": "långsiktigt målvärde",
     "senast_kanda": "senast kända värde", "typ": "typ", "kategori": "kategori",
@@ -375,7 +377,8 @@ def diff_years(before: YearData, after: YearData, label_before: str | None = Non
         a = [p for p in goals_a if p.typ == typ]
         b = [p for p in goals_b if p.typ == typ]
         if not _missing(s, la, lb, bool(a), bool(b)):
-            _items_diff(s, a, b, ("nummer", "rubrik", "text", "kategori", "ursprung"), _label_goal,
+            _items_diff(s, a, b, ("nummer", "rubrik", "underrubrik", "text", "kategori",
+                                  "ursprung"), _label_goal,
                         parent=lambda p: getattr(p, "effektmal", None), names=names)
             # an item that changed kind (strategi → målsättning) is matched across kinds
             _cross_kind(s, goals_a, goals_b, typ)
