@@ -474,6 +474,8 @@ class Resultatrapport(Base):
     """Headings as printed, by column key (e.g. utfall: "Utfall 2023")."""
     diagram: list[Serie] = Field(default_factory=list)
     """Series the report draws beside the table (e.g. budgetavvikelse per månad)."""
+    grupprubriker: bool = False
+    """Print the group rows "Verksamhetens intäkter" / "Verksamhetens kostnader" (as the VP does)."""
     rader: ResultatRader
     publicerat: dict[str, Kolumnvarden] = Field(default_factory=dict)
     """Published derived cells (row → column → value), checked, never shown."""

@@ -107,6 +107,9 @@ def compute_resultatrapport(rr: m.Resultatrapport, lift: Lift = as_exact,
     ]
     rows = []
     for key in order:
+        if rr.grupprubriker and key in ("erhallna_bidrag", "personalkostnader"):
+            namn = "Verksamhetens intäkter" if key == "erhallna_bidrag" else "Verksamhetens kostnader"
+            rows.append(Row(f"grupp-{key}", namn, {}, heading=True))
         if key not in base:
             continue
         cells = dict(base[key])

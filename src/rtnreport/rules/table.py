@@ -40,6 +40,8 @@ class Row(Generic[N]):
     kind: Kind | None = None
     """Overrides the column's kind for this row (e.g. a % row in hours table)."""
     note: str | None = None
+    heading: bool = False
+    """A group heading row: a name and no figures."""
     published: frozenset[str] = frozenset()
     """Derived cells that show the source's published figure (see consistency)."""
 
