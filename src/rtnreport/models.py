@@ -789,6 +789,8 @@ class RusOvergripandeMal(Base):
     """The colour counts the text states (e.g. "fyra röda och två gula")."""
     uppfylls_2030: bool | None = None
     """Whether the report judges the goal reachable by 2030."""
+    figur: Text | None = None
+    """The caption of the figure that showed the effektmål, if the source had one."""
     kalla: Text | None = None
 
 
