@@ -13,6 +13,13 @@ def run(root, *args):
     return CliRunner().invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
 
 
+def built_html(root, out, report):
+    """Build ``report`` as HTML into ``out`` through the CLI and return the page."""
+    r = run(root, "build", report, "--format", "html", "--out", str(out))
+    assert r.exit_code == 0, r.output
+    return (out / f"{report}.html").read_text(encoding="utf-8")
+
+
 def test_unknown_report_lists_the_known_ones(project_root, tmp_path):
     r = run(project_root, "build", "2024-helar", "--out", str(tmp_path))
     assert r.exit_code == 2
@@ -83,9 +90,7 @@ def test_report_shows_computed_not_typed_figures(project_root, tmp_path):
 
 
 def test_verksamhetsberattelse_2023_helar(project_root, tmp_path):
-    r = run(project_root, "build", "2023-vb", "--format", "html", "--out", str(tmp_path))
-    assert r.exit_code == 0, r.output
-    html = (tmp_path / "2023-vb.html").read_text(encoding="utf-8")
+    html = built_html(project_root, tmp_path, "2023-vb")
     for heading in ("4.2 Årets resultat", "6 Framtida utmaningar", "7 Intern styrning och kontroll",
                     "7.2 ISK-bedömning", "Indikatorer, status för perioden vid helår",
                     "Resultat helår", "Utfalls\u00adavvikelse"):
@@ -96,9 +101,7 @@ def test_verksamhetsberattelse_2023_helar(project_root, tmp_path):
 
 
 def test_verksamhetsplan_2025(project_root, tmp_path):
-    r = run(project_root, "build", "2025-vp", "--format", "html", "--out", str(tmp_path))
-    assert r.exit_code == 0, r.output
-    html = (tmp_path / "2025-vp.html").read_text(encoding="utf-8")
+    html = built_html(project_root, tmp_path, "2025-vp")
     for heading in ("Senast kända värde", "Årets målvärde", "Långsiktigt målvärde",
                     "Resultatbudget", "Driftbudget", "Investeringsbudget",
                     "Ekonomiska nyckeltal", "Internkontrollplan", "Målsättning nr 4"):
@@ -106,9 +109,7 @@ def test_verksamhetsplan_2025(project_root, tmp_path):
 
 
 def test_vp_forslag_2026_marks_new_and_changed_from_the_diff(project_root, tmp_path):
-    r = run(project_root, "build", "2026-vp-forslag", "--format", "html", "--out", str(tmp_path))
-    assert r.exit_code == 0, r.output
-    html = (tmp_path / "2026-vp-forslag.html").read_text(encoding="utf-8")
+    html = built_html(project_root, tmp_path, "2026-vp-forslag")
     assert "Sammanfattning av uppdrag till regional tillväxtnämnd (17 st)" in html
     assert "Tidiga insatser för barn och unga" in html
     assert "badge-ny" in html and "(tidigare nr 19)" in html  # Nr 19 → Nr 27
@@ -118,9 +119,7 @@ def test_vp_forslag_2026_marks_new_and_changed_from_the_diff(project_root, tmp_p
 
 
 def test_rus_2025_explains_its_colours(project_root, tmp_path):
-    r = run(project_root, "build", "2025-rus", "--format", "html", "--out", str(tmp_path))
-    assert r.exit_code == 0, r.output
-    html = (tmp_path / "2025-rus.html").read_text(encoding="utf-8")
+    html = built_html(project_root, tmp_path, "2025-rus")
     assert "riktning och takt mot strategins mål" in html
     assert "inte samma sak som färgerna i nämndens" in html
     assert "De tio prioriterade områdena" in html
