@@ -43,8 +43,8 @@ def test_precommit_hook_checks_the_touched_years():
 
 
 def test_precommit_hook_fails_on_bad_data(copy_2024, monkeypatch):
-    copy_2024.edit("2024/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
     monkeypatch.chdir(copy_2024.root)
-    proc = subprocess.run([sys.executable, "-m", "rtnreport.precommit", "data/2024/ekonomi.yaml"],
+    proc = subprocess.run([sys.executable, "-m", "rtnreport.precommit", "data/2024/2024-delar/ekonomi.yaml"],
                           capture_output=True, text=True, cwd=copy_2024.root)
     assert proc.returncode == 1 and "decimalkomma" in proc.stdout

@@ -117,16 +117,23 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
     else:
         cache: dict = {}
         color = sys.stdout.isatty()
+        provenance = 0
         for p in problems:
             if obj.quiet and p.level != "error":
+                continue
+            if p.code == "kalla" and not obj.verbose:
+                provenance += 1  # where the data says why a value is unknown: with -v
                 continue
             click.echo(format_problem(p, cache, color=color))
         errors = sum(p.level == "error" for p in problems)
         warnings = sum(p.level == "warning" for p in problems)
-        infos = sum(p.level == "info" for p in problems)
+        infos = sum(p.level == "info" for p in problems) - provenance
         if not obj.quiet:
             checked = ", ".join(loaded) or "inga år"
-            click.echo(f"Kontrollerade {checked}: {errors} fel, {warnings} varningar, {infos} info.")
+            hidden = (f" ({provenance} okända värden med källnot visas med -v)"
+                      if provenance else "")
+            click.echo(f"Kontrollerade {checked}: {errors} fel, {warnings} varningar, "
+                       f"{infos} info.{hidden}")
     if usage:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_DATA if has_errors(problems, strict=strict) else EXIT_OK)

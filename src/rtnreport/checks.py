@@ -6,14 +6,17 @@ bad data.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from . import models as m
+from .followup import data_kind, outcomes_of_year, report_data
 from .loading import YearData
 from .problems import Position, Problem, error, info, warning
 from .project import Project
 from .reports import REPORT_TYPES
 from .rules.report import Computed, compute_year, published_findings, references
-from .validate import check_year, goal_items
+from .validate import check_plan_fields, check_report_folders, check_year, goal_items
 
 STATUS_ORD = {"helt": "helt", "delvis": "delvis", "inte_alls": "inte alls",
               "varde_saknas": "värde saknas"}
@@ -24,18 +27,48 @@ def previous_year(data: YearData, all_years: dict[str, YearData]) -> YearData | 
     return all_years.get(str(int(data.year) - 1)) if data.year.isdigit() else None
 
 
-def check_loaded_year(data: YearData, all_years: dict[str, YearData],
+def check_loaded_year(plan: YearData, all_years: dict[str, YearData],
                       project: Project | None = None) -> list[Problem]:
-    problems = check_year(data)
-    computed = compute_year(data, previous_year(data, all_years))
-    problems += check_figures(data, computed)
-    problems += check_summary(data, computed)
-    problems += check_uppdrag_count(data, computed)
-    problems += check_rus(data, computed)
-    problems += check_indicators(data, computed)
-    problems += check_texts(data, computed)
-    problems += check_report_texts(data)
-    return problems
+    """Every check of one year: the plan, its report folders, and each report's data."""
+    problems = check_year(plan) + check_plan_fields(plan) + check_report_folders(plan)
+    previous = outcomes_of_year(previous_year(plan, all_years))
+    targets: list[tuple[YearData, list[tuple[int, m.Rapport]]]] = [(plan, [])]
+    for i, rapport in enumerate(plan.rapporter.rapporter if plan.rapporter else []):
+        data = report_data(plan, rapport)
+        for target, rapports in targets:
+            if target is data:
+                rapports.append((i, rapport))
+                break
+        else:
+            targets.append((data, [(i, rapport)]))
+    for data, rapports in targets:
+        computed = compute_year(data, previous)
+        found = check_figures(data, computed)
+        found += check_summary(data, computed)
+        found += check_uppdrag_count(data, computed)
+        found += check_rus(data, computed)
+        found += check_indicators(data, computed)
+        found += check_texts(data, computed)
+        if data.report_id is not None:
+            found = [replace(p, report=data.report_id) for p in found]
+        problems += found
+        for i, rapport in rapports:
+            problems += [replace(p, report=rapport.id)
+                         for p in check_report_needs(plan, data, i, rapport)
+                         + check_assessed(plan, data, rapport)]
+    return _unique(problems)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """The same finding about a plan file, made for several reports, once."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for p in problems:
+        key = (p.level, p.message, p.position, p.file, p.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def check_figures(data: YearData, computed: Computed) -> list[Problem]:
@@ -184,31 +217,103 @@ def check_texts(data: YearData, computed: Computed) -> list[Problem]:
     return out
 
 
-def check_report_texts(data: YearData) -> list[Problem]:
-    """Each report of the year has the narrative texts its type needs."""
+def check_report_needs(plan: YearData, data: YearData, i: int,
+                       rapport: m.Rapport) -> list[Problem]:
+    """The report has what its type renders: its folder, data files and texts."""
     out: list[Problem] = []
-    if data.rapporter is None:
+    at_typ = plan.where("rapporter.yaml", ("rapporter", i, "typ"))
+    if not rapport.id.startswith(plan.year):
+        out.append(error(f"rapporten '{rapport.id}' ligger i data/{plan.year}/ men dess id "
+                         f"börjar inte med {plan.year}",
+                         plan.where("rapporter.yaml", ("rapporter", i, "id"))))
+    rtype = REPORT_TYPES.get(rapport.typ)
+    if rtype is None:
         return out
-    for i, rapport in enumerate(data.rapporter.rapporter):
-        if not rapport.id.startswith(data.year):
-            out.append(error(f"rapporten '{rapport.id}' ligger i data/{data.year}/ men dess id "
-                             f"börjar inte med {data.year}",
-                             data.where("rapporter.yaml", ("rapporter", i, "id"))))
-        rtype = REPORT_TYPES.get(rapport.typ)
-        if rtype is None:
-            continue
-        for key in rtype.texts:
-            if key not in data.texts:
-                out.append(error(
-                    f"rapporten '{rapport.id}' behöver texten text/{key}.md, som saknas",
-                    data.where("rapporter.yaml", ("rapporter", i, "typ")), code="text"))
-        for j, bilaga in enumerate(rapport.bilagor):
-            if bilaga.text not in data.texts:
-                out.append(error(f"bilagan text/{bilaga.text}.md finns inte",
-                                 data.where("rapporter.yaml", ("rapporter", i, "bilagor", j, "text")),
-                                 code="text"))
-        for need in rtype.files:
-            if getattr(data, need) is None and not data.failed(f"{need}.yaml"):
-                out.append(error(f"rapporten '{rapport.id}' behöver {need}.yaml, som saknas",
-                                 data.where("rapporter.yaml", ("rapporter", i, "typ"))))
+    folder = f"data/{plan.year}/{rapport.id}/"
+    if rtype.data != "plan" and rapport.id not in plan.reports:
+        out.append(error(
+            f"rapporten '{rapport.id}' har ingen katalog {folder} för sina egna uppgifter",
+            at_typ, code="plan", hint=f"skapa den med: rtnreport new-report {rapport.id}"))
+        return out
+    if rtype.data == "plan" and rapport.id in plan.reports:
+        out.append(warning(
+            f"rapporten '{rapport.id}' är en plan och läser årets filer; katalogen {folder} "
+            "läses inte för den", Position(plan.reports[rapport.id].root, 1, 1), code="plan"))
+    where_texts = folder + "text/" if rtype.data != "plan" else f"data/{plan.year}/text/"
+    for key in rtype.texts:
+        if key not in data.texts:
+            out.append(error(
+                f"rapporten '{rapport.id}' behöver texten {where_texts}{key}.md, som saknas",
+                at_typ, code="text",
+                hint=f"skapa filen {where_texts}{key}.md (rtnreport new-report {rapport.id} "
+                     "skapar de texter som saknas)"))
+    for j, bilaga in enumerate(rapport.bilagor):
+        if bilaga.text not in data.texts:
+            out.append(error(f"bilagan {where_texts}{bilaga.text}.md finns inte",
+                             plan.where("rapporter.yaml", ("rapporter", i, "bilagor", j, "text")),
+                             code="text"))
+    for need in rtype.files:
+        name = f"{need}.yaml"
+        if getattr(data, need) is None and not data.failed(name):
+            place = f"data/{plan.year}/" if rtype.data == "plan" or need in (
+                "mal", "indikatorer", "uppdrag", "internkontroll") else folder
+            out.append(error(f"rapporten '{rapport.id}' behöver {place}{name}, som saknas",
+                             at_typ, code="plan"))
+    if rtype.resultat_kolumner and data.ekonomi and data.ekonomi.resultatrapport:
+        rr = data.ekonomi.resultatrapport
+        if rr.kolumner != rtype.resultat_kolumner:
+            out.append(error(
+                f"rapporten '{rapport.id}' ({rtype.namn.lower()}) visar resultatrapportens "
+                f"kolumner '{rtype.resultat_kolumner}', men data har kolumner: {rr.kolumner}",
+                data.where("ekonomi.yaml", ("resultatrapport", "kolumner")), code="plan",
+                hint=f"sätt kolumner: {rtype.resultat_kolumner} och fyll i dess värden"))
+    return out
+
+
+def _not_assessed(bedomning: object) -> bool:
+    """No assessment: none given, or a status left empty without a note why."""
+    return bedomning is None or (getattr(bedomning, "status", None) is None
+                                 and getattr(bedomning, "kalla", None) is None)
+
+
+def check_assessed(plan: YearData, data: YearData, rapport: m.Rapport) -> list[Problem]:
+    """A follow-up's items that are not yet assessed (warnings, named by id).
+
+    A status the data marks unknown with a ``kalla`` note is provenance for the
+    analyst: an ``info`` (code ``kalla``), shown with ``check -v``.
+    """
+    if data_kind(rapport) != "uppfoljning":
+        return []
+    folder = plan.reports.get(rapport.id)
+    if folder is None:
+        return []
+    out: list[Problem] = []
+    base = f"data/{plan.year}/{rapport.id}"
+
+    def where(name: str, key: str, ident: str, fallback: Position) -> Position:
+        if name in folder.maps:
+            return folder.where(name, (key, ident), at_key=True)
+        return fallback
+
+    def flag(bedomning: object, what: str, name: str, key: str, ident: str,
+             fallback: Position) -> None:
+        pos = where(name, key, ident, fallback)
+        if _not_assessed(bedomning):
+            out.append(warning(f"{rapport.id}: {what} '{ident}' är inte bedömd",
+                               pos, code="ej-bedomd",
+                               hint=f"fyll i bedomning för '{ident}' i {base}/{name}"))
+        elif getattr(bedomning, "status", None) is None:
+            out.append(info(f"{rapport.id}: {what} '{ident}' har ingen status: "
+                            f"{getattr(bedomning, 'kalla', '')}", pos, code="kalla"))
+
+    for path, post in goal_items(data):
+        if isinstance(post, (m.Effektmal, m.Mal)):
+            flag(post.bedomning, "målet", "mal.yaml", "poster", post.id,
+                 plan.where("mal.yaml", path))
+    for i, ind in enumerate(data.indikatorer.indikatorer if data.indikatorer else []):
+        flag(ind.bedomning, "indikatorn", "indikatorer.yaml", "indikatorer", ind.id,
+             plan.where("indikatorer.yaml", ("indikatorer", i)))
+    for i, upp in enumerate(data.uppdrag.uppdrag if data.uppdrag else []):
+        flag(upp.bedomning, "uppdraget", "uppdrag.yaml", "uppdrag", upp.id,
+             plan.where("uppdrag.yaml", ("uppdrag", i)))
     return out

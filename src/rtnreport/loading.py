@@ -7,6 +7,7 @@ and the list of problems (file:line:col), like beancount's loader.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,14 +21,82 @@ from .project import year_dirs
 from .yamlload import SourceMap, YamlError, decode_utf8, load_file
 
 TEXT_DIR = "text"
+REPORT_DIR = re.compile(r"^\d{4}-[a-z0-9]+(-[a-z0-9]+)*$")
+"""A report's own folder is named by its id (``2025-delar``)."""
 
 
 @dataclass
-class YearData:
-    """Everything one ``data/<år>/`` directory holds, validated."""
+class Redirect:
+    """Positions of a merged value: ``path`` in ``name`` really stands in another file."""
 
-    year: str
+    name: str
+    prefix: tuple[Any, ...]
+    smap: SourceMap | None
+    target: tuple[Any, ...]
+    file: Path
+
+
+@dataclass
+class Files:
+    """Loaded files of one folder: models by file, texts, and where every value stands."""
+
     root: Path
+    texts: dict[str, str] = field(default_factory=dict)
+    text_files: dict[str, Path] = field(default_factory=dict)
+    maps: dict[str, SourceMap] = field(default_factory=dict)
+    """file name (e.g. ``mal.yaml``) → its source map."""
+    redirects: list[Redirect] = field(default_factory=list)
+    """For a report's merged data: values that come from the report's own folder."""
+    failed_files: set[str] = field(default_factory=set)
+    """Files that exist but could not be loaded (their errors are already reported)."""
+
+    def file(self, name: str) -> Path:
+        return self.root / name
+
+    def failed(self, name: str) -> bool:
+        """The file exists but could not be loaded (its errors are already reported)."""
+        return name in self.failed_files
+
+    def where(self, name: str, path: tuple[Any, ...] = (), at_key: bool = False) -> Position:
+        """Position of ``path`` in file ``name`` (line 1 if unknown)."""
+        best: Redirect | None = None
+        for r in self.redirects:
+            if r.name == name and path[:len(r.prefix)] == r.prefix and (
+                    best is None or len(r.prefix) > len(best.prefix)):
+                best = r
+        if best is not None:
+            if best.smap is None:
+                return Position(best.file, 1, 1)
+            return best.smap.locate(best.target + path[len(best.prefix):], at_key=at_key)
+        smap = self.maps.get(name)
+        if smap is None:
+            return Position(self.file(name), 1, 1)
+        return smap.locate(path, at_key=at_key)
+
+
+@dataclass
+class ReportFolder(Files):
+    """``data/<år>/<rapport-id>/``: what one report adds to its year's plan."""
+
+    id: str = ""
+    mal: m.MalUppfoljning | None = None
+    indikatorer: m.IndikatorUppfoljningFil | None = None
+    uppdrag: m.UppdragUppfoljningFil | None = None
+    ekonomi: m.EkonomiFil | None = None
+    personal: m.PersonalFil | None = None
+    internkontroll: m.InternkontrollUppfoljning | None = None
+    rus: m.RusFil | None = None
+
+
+@dataclass
+class YearData(Files):
+    """One year's data: the plan (``data/<år>/*.yaml``) and its reports' own folders.
+
+    The same type holds a report's merged data (see :mod:`rtnreport.followup`):
+    the plan's structure and targets with the report's own values.
+    """
+
+    year: str = ""
     rapporter: m.Rapporter | None = None
     mal: m.MalFil | None = None
     indikatorer: m.IndikatorFil | None = None
@@ -36,24 +105,10 @@ class YearData:
     personal: m.PersonalFil | None = None
     internkontroll: m.InternkontrollFil | None = None
     rus: m.RusFil | None = None
-    texts: dict[str, str] = field(default_factory=dict)
-    text_files: dict[str, Path] = field(default_factory=dict)
-    maps: dict[str, SourceMap] = field(default_factory=dict)
-    """file name (e.g. ``mal.yaml``) → its source map."""
-
-    def file(self, name: str) -> Path:
-        return self.root / name
-
-    def failed(self, name: str) -> bool:
-        """The file exists but could not be loaded (its errors are already reported)."""
-        return self.file(name).exists() and getattr(self, ATTRIBUTE_OF_FILE[name]) is None
-
-    def where(self, name: str, path: tuple[Any, ...] = (), at_key: bool = False) -> Position:
-        """Position of ``path`` in file ``name`` (line 1 if unknown)."""
-        smap = self.maps.get(name)
-        if smap is None:
-            return Position(self.file(name), 1, 1)
-        return smap.locate(path, at_key=at_key)
+    reports: dict[str, ReportFolder] = field(default_factory=dict)
+    """The reports' own folders, by report id (the plan only)."""
+    report_id: str | None = None
+    """Set on a report's merged data: the report it was merged for."""
 
 
 ATTRIBUTE_OF_FILE = {
@@ -69,6 +124,7 @@ ATTRIBUTE_OF_FILE = {
 
 
 def load_year(data_root: Path, year: str) -> tuple[YearData, list[Problem]]:
+    """The year's plan files and every report folder under ``data/<year>/``."""
     root = data_root / year
     data = YearData(year=year, root=root)
     problems: list[Problem] = []
@@ -79,39 +135,59 @@ def load_year(data_root: Path, year: str) -> tuple[YearData, list[Problem]]:
                   file=root, code="usage")
         )
         return data, problems
-    found = False
+    found = _load_files(data, m.FILE_MODELS, problems)
     for child in sorted(root.iterdir()):
+        if not child.is_dir() or child.name == TEXT_DIR:
+            continue
+        if REPORT_DIR.match(child.name):
+            folder = ReportFolder(root=child, id=child.name)
+            found = _load_files(folder, m.FOLLOWUP_FILE_MODELS, problems) or found
+            data.reports[child.name] = folder
+            found = found or bool(folder.texts)
+        else:
+            problems.append(warning(
+                f"okänd katalog '{child.name}' i {root}; den läses inte",
+                Position(child, 1, 1),
+                hint="en rapports egna filer ligger i en katalog med rapportens id, t.ex. "
+                     f"{year}-delar/"))
+    if not found:
+        problems.append(error(f"katalogen {root} innehåller ingen datafil", file=root))
+    return data, problems
+
+
+def _load_files(target: Files, models: dict[str, type[BaseModel]],
+                problems: list[Problem]) -> bool:
+    """Load the YAML files and texts of one folder into ``target``; True if it had any."""
+    found = False
+    for child in sorted(target.root.iterdir()):
         if child.is_dir():
-            if child.name != TEXT_DIR:
-                problems.append(warning(f"okänd katalog '{child.name}' i {root}; den läses inte",
-                                        file=child))
             continue
         if child.suffix in (".yaml", ".yml"):
-            if child.name not in m.FILE_MODELS:
-                close = difflib.get_close_matches(child.name, list(m.FILE_MODELS), n=1)
+            if child.name not in models:
+                close = difflib.get_close_matches(child.name, list(models), n=1)
                 hint = f"menade du '{close[0]}'?" if close else (
-                    "kända filer: " + ", ".join(m.FILE_MODELS))
+                    "kända filer: " + ", ".join(models))
                 problems.append(warning(f"okänd datafil '{child.name}'; den läses inte",
                                         Position(child, 1, 1), hint=hint))
                 continue
             found = True
-            model, file_problems, smap = load_model(child, m.FILE_MODELS[child.name])
+            model, file_problems, smap = load_model(child, models[child.name])
             problems.extend(file_problems)
             if smap is not None:
-                data.maps[child.name] = smap
+                target.maps[child.name] = smap
             if model is not None:
-                setattr(data, ATTRIBUTE_OF_FILE[child.name], model)
-    if not found:
-        problems.append(error(f"katalogen {root} innehåller ingen datafil", file=root))
-    text_root = root / TEXT_DIR
+                setattr(target, ATTRIBUTE_OF_FILE[child.name], model)
+            else:
+                target.failed_files.add(child.name)
+    text_root = target.root / TEXT_DIR
     if text_root.is_dir():
         for md in sorted(text_root.glob("*.md")):
             try:
-                data.texts[md.stem] = decode_utf8(md.read_bytes(), md)
-                data.text_files[md.stem] = md
+                target.texts[md.stem] = decode_utf8(md.read_bytes(), md)
+                target.text_files[md.stem] = md
             except YamlError as exc:
                 problems.append(error(exc.message, exc.position, hint=exc.hint))
-    return data, problems
+    return found
 
 
 def load_model(

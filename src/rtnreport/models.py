@@ -823,6 +823,115 @@ class RusFil(Base):
 
 
 # --------------------------------------------------------------------------
+# Follow-up files: ``data/<år>/<rapport-id>/``.  A follow-up (delår, helår)
+# adds what its period reports to the year's plan, item by item, keyed by the
+# plan's stable ids.  Nothing in a follow-up ever changes the plan's files.
+
+
+class PostUppfoljning(Base):
+    """A goal's or strategy's follow-up for the period (by its id in the plan's mal.yaml)."""
+
+    bedomning: Bedomning | None = None
+    """Colour and trend for the period; leave out while the goal is not yet assessed."""
+    kommentar: Markdown | None = None
+    """The period's analysis of the goal."""
+    kalla: Text | None = None
+
+
+class MalUppfoljning(Base):
+    """``data/<år>/<rapport>/mal.yaml``: assessments of the plan's goals, by id."""
+
+    poster: dict[Id, PostUppfoljning] = Field(default_factory=dict)
+    publicerad_sammanfattning: PubliceradSammanfattning | None = None
+
+
+class IndikatorUppfoljning(Base):
+    """An indicator's outcome for the period (by its id in the plan's indikatorer.yaml)."""
+
+    utfall: Varde | None = None
+    """The outcome, with the period it refers to (often an earlier year)."""
+    tidigare_utfall: list[Varde] = Field(default_factory=list)
+    bedomning: IndikatorBedomning | None = None
+    kommentar: Markdown | None = None
+    uppdelningar: list[Uppdelning] = Field(default_factory=list)
+    serier: list[Serie] = Field(default_factory=list)
+    efter_tabell: Markdown | None = None
+    kalla: Text | None = None
+
+
+class IndikatorUppfoljningFil(Base):
+    """``data/<år>/<rapport>/indikatorer.yaml``: outcomes of the plan's indicators, by id."""
+
+    indikatorer: dict[Id, IndikatorUppfoljning] = Field(default_factory=dict)
+
+
+class UppdragUppfoljning(Base):
+    """An uppdrag's follow-up for the period (by its id in the plan's uppdrag.yaml)."""
+
+    bedomning: Bedomning | None = None
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+class UppdragUppfoljningFil(Base):
+    """``data/<år>/<rapport>/uppdrag.yaml``: status of the plan's uppdrag, by id."""
+
+    uppdrag: dict[Id, UppdragUppfoljning] = Field(default_factory=dict)
+
+
+class AtgardUppfoljning(Base):
+    """The follow-up of one åtgärd, in the order the plan lists them."""
+
+    status: KontrollStatus | None = None
+    kommentar: Markdown | None = None
+    kalla: Text | None = None
+
+
+class RiskUppfoljning(Base):
+    atgarder: list[AtgardUppfoljning] = Field(default_factory=list)
+    """One entry per åtgärd of the risk in the plan, in the same order."""
+    uppfoljning: Markdown | None = None
+    isk_bedomning: Markdown | None = None
+
+
+class InternkontrollUppfoljning(Base):
+    """``data/<år>/<rapport>/internkontroll.yaml``: the plan's risks followed up, by id."""
+
+    risker: dict[Id, RiskUppfoljning] = Field(default_factory=dict)
+    isk_bedomning: Markdown | None = None
+    kalla: Text | None = None
+
+
+FOLLOWUP_FIELDS: dict[type[Base], tuple[str, ...]] = {
+    Effektmal: ("bedomning", "kommentar"),
+    Mal: ("bedomning", "kommentar"),
+    Strategi: ("kommentar",),
+    Indikator: ("utfall", "tidigare_utfall", "bedomning", "kommentar", "uppdelningar",
+                "serier", "efter_tabell"),
+    Uppdrag: ("bedomning", "kommentar"),
+    Risk: ("uppfoljning", "isk_bedomning"),
+}
+"""Per plan item kind: the fields a follow-up report supplies (its own or none).
+
+A follow-up shows these from its own files only; the plan's ``kommentar`` (a
+plan's description of a goal) is never shown as a follow-up's comment.
+"""
+
+PLAN_FORBIDDEN: dict[type[Base], tuple[str, ...]] = {
+    Effektmal: ("bedomning",),
+    Mal: ("bedomning",),
+    Indikator: ("utfall", "tidigare_utfall", "bedomning", "uppdelningar", "serier",
+                "efter_tabell"),
+    Uppdrag: ("bedomning",),
+    Risk: ("uppfoljning", "isk_bedomning"),
+    Atgard: ("status",),
+    MalFil: ("publicerad_sammanfattning",),
+    InternkontrollFil: ("isk_bedomning",),
+}
+"""Fields that belong to a follow-up: written in a plan file they are an error."""
+
+
+# --------------------------------------------------------------------------
 # The files of one year, by file name.
 
 FILE_MODELS: dict[str, type[Base]] = {
@@ -835,3 +944,14 @@ FILE_MODELS: dict[str, type[Base]] = {
     "internkontroll.yaml": InternkontrollFil,
     "rus.yaml": RusFil,
 }
+
+FOLLOWUP_FILE_MODELS: dict[str, type[Base]] = {
+    "mal.yaml": MalUppfoljning,
+    "indikatorer.yaml": IndikatorUppfoljningFil,
+    "uppdrag.yaml": UppdragUppfoljningFil,
+    "internkontroll.yaml": InternkontrollUppfoljning,
+    "ekonomi.yaml": EkonomiFil,
+    "personal.yaml": PersonalFil,
+    "rus.yaml": RusFil,
+}
+"""The files of a report's own folder ``data/<år>/<rapport-id>/``, by file name."""

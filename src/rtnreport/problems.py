@@ -34,6 +34,8 @@ class Problem:
     file: Path | None = None
     code: str = "data"
     hint: str | None = field(default=None, compare=False)
+    report: str | None = field(default=None, compare=False)
+    """The report the problem concerns, where it concerns one report only."""
 
     @property
     def where(self) -> str:

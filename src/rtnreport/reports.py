@@ -7,6 +7,17 @@ A report id is ``<år>-<slag>`` (``2024-delar``); the year's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+Data = Literal["plan", "uppfoljning", "egen"]
+"""Where a report type's data comes from:
+
+* ``plan``: the year's files (``data/<år>/*.yaml``, ``text/``);
+* ``uppfoljning``: the year's plan for structure and targets, and the report's
+  own folder ``data/<år>/<id>/`` for everything the period adds (outcomes,
+  assessments, comments, economy, staff, texts);
+* ``egen``: the report's own folder alone (e.g. the RUS-uppföljning).
+"""
 
 
 @dataclass(frozen=True)
@@ -18,6 +29,11 @@ class ReportType:
     texts: tuple[str, ...]
     labels: dict[str, str] = field(default_factory=dict)
     """Words that differ between report types (e.g. "Prognos helår" / "Resultat helår")."""
+    data: Data = "plan"
+    suffixes: tuple[str, ...] = ()
+    """Report-id endings that mean this type (``2025-delar`` → delar), for new-report."""
+    resultat_kolumner: str | None = None
+    """The resultatrapport column set the type prints (see rules.ekonomi)."""
 
 
 DELAR_LABELS = {
@@ -49,6 +65,9 @@ REPORT_TYPES: dict[str, ReportType] = {
         texts=("inledning", "vasentliga-handelser", "resultatrapport-analys",
                "periodens-resultat", "helarsprognos", "handlingsplan"),
         labels=DELAR_LABELS,
+        data="uppfoljning",
+        suffixes=("delar", "delar-april", "delar-augusti", "delar-oktober", "delarsrapport"),
+        resultat_kolumner="delar",
     ),
     "helar": ReportType(
         typ="helar",
@@ -58,6 +77,9 @@ REPORT_TYPES: dict[str, ReportType] = {
         texts=("inledning", "vasentliga-handelser", "resultatrapport-analys", "arets-resultat",
                "framtida-utmaningar"),
         labels=HELAR_LABELS,
+        data="uppfoljning",
+        suffixes=("helar", "vb", "verksamhetsberattelse", "arsredovisning"),
+        resultat_kolumner="helar",
     ),
     "vp": ReportType(
         typ="vp",
@@ -66,6 +88,8 @@ REPORT_TYPES: dict[str, ReportType] = {
         files=("mal", "indikatorer", "uppdrag", "ekonomi"),
         texts=("inledning",),
         labels={},
+        suffixes=("vp", "verksamhetsplan"),
+        resultat_kolumner="vp",
     ),
     "vp_forslag": ReportType(
         typ="vp_forslag",
@@ -74,6 +98,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         files=("mal", "indikatorer", "uppdrag"),
         texts=(),
         labels={},
+        suffixes=("vp-forslag", "forslag"),
     ),
     "rus": ReportType(
         typ="rus",
@@ -83,5 +108,16 @@ REPORT_TYPES: dict[str, ReportType] = {
         texts=("rus-forord", "rus-sammanfattning", "rus-inledning", "rus-omvarlden",
                "rus-slutsats"),
         labels={},
+        data="egen",
+        suffixes=("rus",),
     ),
 }
+
+
+def type_from_id(report_id: str) -> str | None:
+    """The report type a report id's ending names (``2025-delar`` → ``delar``), if any."""
+    ending = report_id.split("-", 1)[1] if "-" in report_id else ""
+    for rtype in REPORT_TYPES.values():
+        if ending in rtype.suffixes:
+            return rtype.typ
+    return None

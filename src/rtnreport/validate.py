@@ -5,12 +5,13 @@ Plain functions that take a loaded :class:`YearData` and return problems.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from . import models as m
 from .loading import YearData
-from .problems import Problem, error
+from .problems import Position, Problem, error
 
 
 def goal_items(data: YearData) -> Iterator[tuple[tuple[Any, ...], Any]]:
@@ -91,3 +92,105 @@ def check_references(data: YearData) -> list[Problem]:
 
 def check_year(data: YearData) -> list[Problem]:
     return check_ids(data) + check_references(data)
+
+
+# ---------------------------------------------------------------------------
+# Plan and follow-up kept apart.
+
+
+def check_plan_fields(data: YearData) -> list[Problem]:
+    """A plan file holds no follow-up values (utfall, status, …): those go in a report's folder."""
+    problems: list[Problem] = []
+    reports = [r.id for r in data.rapporter.rapporter] if data.rapporter else []
+    folder = next((r for r in reports if r in data.reports), f"{data.year}-delar")
+
+    def visit(file: str, path: tuple[Any, ...], item: Any, what: str) -> None:
+        for name in m.PLAN_FORBIDDEN.get(type(item), ()):
+            if name in item.model_fields_set:
+                problems.append(error(
+                    f"{what}: '{name}' hör till en uppföljning, inte till planen",
+                    data.where(file, path + (name,), at_key=True), code="plan",
+                    hint=f"skriv det i data/{data.year}/{folder}/{file} (rtnreport new-report "
+                         "skapar filen); planens filer ändras aldrig av en uppföljning"))
+
+    if data.mal:
+        visit("mal.yaml", (), data.mal, "mal.yaml")
+    for path, post in goal_items(data):
+        visit("mal.yaml", path, post, f"'{post.id}'")
+    if data.indikatorer:
+        for i, ind in enumerate(data.indikatorer.indikatorer):
+            visit("indikatorer.yaml", ("indikatorer", i), ind, f"indikatorn '{ind.id}'")
+    if data.uppdrag:
+        for i, upp in enumerate(data.uppdrag.uppdrag):
+            visit("uppdrag.yaml", ("uppdrag", i), upp, f"uppdraget '{upp.id}'")
+    if data.internkontroll:
+        visit("internkontroll.yaml", (), data.internkontroll, "internkontroll.yaml")
+        for oi, omr in enumerate(data.internkontroll.omraden):
+            for ri, risk in enumerate(omr.risker):
+                path = ("omraden", oi, "risker", ri)
+                visit("internkontroll.yaml", path, risk, f"risken '{risk.id}'")
+                for ai, atg in enumerate(risk.atgarder):
+                    visit("internkontroll.yaml", path + ("atgarder", ai), atg,
+                          f"risken '{risk.id}', åtgärd {ai + 1}")
+    return problems
+
+
+def _unknown_id(ident: str, known: list[str], what: str, plan_file: str, year: str,
+                position: Any) -> Problem:
+    close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+    hint = f"menade du '{close[0]}'?" if close else (
+        f"id:n står i data/{year}/{plan_file}" if known else f"data/{year}/{plan_file} saknas")
+    return error(f"{what} '{ident}' finns inte i planens {plan_file}", position,
+                 code="reference", hint=hint)
+
+
+def check_report_folders(data: YearData) -> list[Problem]:
+    """Each report folder belongs to a report, and addresses only items the plan has."""
+    problems: list[Problem] = []
+    reports = {r.id: r for r in data.rapporter.rapporter} if data.rapporter else {}
+    for rid, folder in data.reports.items():
+        if rid not in reports and not data.failed("rapporter.yaml"):
+            problems.append(error(
+                f"katalogen {rid}/ hör inte till någon rapport i rapporter.yaml",
+                Position(folder.root, 1, 1), code="plan",
+                hint=f"lägg till rapporten i data/{data.year}/rapporter.yaml "
+                     f"(rtnreport new-report {rid}) eller byt namn på katalogen"))
+        goal_ids = [post.id for _, post in goal_items(data)]
+        if folder.mal and not data.failed("mal.yaml"):
+            for ident in folder.mal.poster:
+                if ident not in goal_ids:
+                    problems.append(_unknown_id(ident, goal_ids, "målet", "mal.yaml", data.year,
+                                                folder.where("mal.yaml", ("poster", ident),
+                                                             at_key=True)))
+        if folder.indikatorer and not data.failed("indikatorer.yaml"):
+            ids = [i.id for i in data.indikatorer.indikatorer] if data.indikatorer else []
+            for ident in folder.indikatorer.indikatorer:
+                if ident not in ids:
+                    problems.append(_unknown_id(
+                        ident, ids, "indikatorn", "indikatorer.yaml", data.year,
+                        folder.where("indikatorer.yaml", ("indikatorer", ident), at_key=True)))
+        if folder.uppdrag and not data.failed("uppdrag.yaml"):
+            ids = [u.id for u in data.uppdrag.uppdrag] if data.uppdrag else []
+            for ident in folder.uppdrag.uppdrag:
+                if ident not in ids:
+                    problems.append(_unknown_id(
+                        ident, ids, "uppdraget", "uppdrag.yaml", data.year,
+                        folder.where("uppdrag.yaml", ("uppdrag", ident), at_key=True)))
+        if folder.internkontroll and not data.failed("internkontroll.yaml"):
+            risks = {risk.id: risk for omr in (data.internkontroll.omraden
+                                               if data.internkontroll else [])
+                     for risk in omr.risker}
+            for ident, follow in folder.internkontroll.risker.items():
+                risk = risks.get(ident)
+                if risk is None:
+                    problems.append(_unknown_id(
+                        ident, list(risks), "risken", "internkontroll.yaml", data.year,
+                        folder.where("internkontroll.yaml", ("risker", ident), at_key=True)))
+                elif len(follow.atgarder) > len(risk.atgarder):
+                    problems.append(error(
+                        f"risken '{ident}' har {len(follow.atgarder)} åtgärder i uppföljningen "
+                        f"men {len(risk.atgarder)} i planen",
+                        folder.where("internkontroll.yaml", ("risker", ident, "atgarder")),
+                        code="plan",
+                        hint="ge en post per åtgärd i planen, i samma ordning"))
+    return problems

@@ -45,7 +45,7 @@ def test_bad_data_builds_nothing_and_removes_stale_output(copy_2024, tmp_path):
     assert run(copy_2024.root, "build", "2024-delar", "--format", "html", "--format", "json",
                "--out", str(out)).exit_code == 0
     assert (out / "2024-delar.html").exists()
-    copy_2024.edit("2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 60,4")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 60,4")
     r = run(copy_2024.root, "build", "2024-delar", "--format", "html", "--format", "json",
             "--out", str(out))
     assert r.exit_code == 1

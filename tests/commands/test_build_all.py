@@ -17,7 +17,7 @@ def test_second_build_is_a_noop_until_an_input_changes(copy_2024, tmp_path):
     assert first.ok and not first.cached
     assert build_report(project, "2024-delar", out, ("html",)).cached
     # a data file changes: rebuilt
-    copy_2024.edit("2024/text/inledning.md", "I Örebro län", "I hela Örebro län")
+    copy_2024.edit("2024/2024-delar/text/inledning.md", "I Örebro län", "I hela Örebro län")
     again = build_report(project, "2024-delar", out, ("html",))
     assert not again.cached and "I hela Örebro län" in (out / "2024-delar.html").read_text()
     # a template changes: rebuilt
@@ -37,9 +37,9 @@ def test_a_failed_build_forgets_its_cache_entry(copy_2024, tmp_path):
     project = Project(copy_2024.root)
     out = tmp_path / "out"
     assert build_report(project, "2024-delar", out, ("html",)).ok
-    copy_2024.edit("2024/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
     assert not build_report(project, "2024-delar", out, ("html",)).ok
-    copy_2024.edit("2024/ekonomi.yaml", "budget_ack: 60,4", "budget_ack: 60.4")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60,4", "budget_ack: 60.4")
     result = build_report(project, "2024-delar", out, ("html",))
     assert result.ok and not result.cached and (out / "2024-delar.html").exists()
 
@@ -55,7 +55,7 @@ def test_build_all_in_parallel_builds_every_report(tmp_path):
 
 
 def test_build_all_cli_reports_failures_and_exits_1(copy_2024, tmp_path):
-    copy_2024.edit("2024/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: sextio")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: sextio")
     r = CliRunner().invoke(cli, ["--project", str(copy_2024.root), "build", "--all",
                                  "--format", "html", "--out", str(tmp_path / "o"), "-j", "1"])
     assert r.exit_code == 1

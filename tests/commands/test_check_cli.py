@@ -51,7 +51,7 @@ def corrupt(copy_2024, file, old, new):
 
 
 def test_duplicate_key(copy_2024):
-    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4\n",
+    r = corrupt(copy_2024, "2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4\n",
                 "      budget_ack: 60.4\n      budget_ack: 61.4\n")
     assert r.exit_code == 1
     assert "ekonomi.yaml:" in r.output and "'budget_ack' förekommer två gånger" in r.output
@@ -59,23 +59,23 @@ def test_duplicate_key(copy_2024):
 
 
 def test_typo_in_key(copy_2024):
-    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_akc: 60.4")
+    r = corrupt(copy_2024, "2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4", "      budget_akc: 60.4")
     assert r.exit_code == 1 and "okänt fält 'budget_akc'" in r.output
     assert "menade du 'budget_ack'?" in r.output
 
 
 def test_text_where_number_belongs(copy_2024):
-    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: sextio")
+    r = corrupt(copy_2024, "2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: sextio")
     assert r.exit_code == 1 and "väntade ett tal, fick texten 'sextio'" in r.output
 
 
 def test_sexagesimal(copy_2024):
-    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 1:30")
+    r = corrupt(copy_2024, "2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 1:30")
     assert r.exit_code == 1 and "'1:30'" in r.output
 
 
 def test_tab_and_broken_indent(copy_2024):
-    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4", "\t    budget_ack: 60.4")
+    r = corrupt(copy_2024, "2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4", "\t    budget_ack: 60.4")
     assert r.exit_code == 1 and "tabbtecken i indraget" in r.output
 
 
@@ -104,27 +104,28 @@ def test_reference_to_missing_goal(copy_2024):
 
 
 def test_published_figure_outside_rounding_is_an_error(copy_2024):
-    r = corrupt(copy_2024, "2024/ekonomi.yaml", "utfall_ack: 76.2", "utfall_ack: 79.2")
+    r = corrupt(copy_2024, "2024/2024-delar/ekonomi.yaml", "utfall_ack: 76.2", "utfall_ack: 79.2")
     assert r.exit_code == 1
     assert "publicerat 79,2 men beräknat 76,3" in r.output
 
 
 def test_summary_that_does_not_fit_the_items_is_an_error(copy_2024):
-    r = corrupt(copy_2024, "2024/mal.yaml", "  uppdrag:\n    gron: 1\n    gul: 5",
+    r = corrupt(copy_2024, "2024/2024-delar/mal.yaml", "  uppdrag:\n    gron: 1\n    gul: 5",
                 "  uppdrag:\n    gron: 2\n    gul: 4")
     assert r.exit_code == 1 and "Nämndens uppdrag: publicerad sammanfattning 2/4/0" in r.output
 
 
 def test_unresolved_reference_in_prose(copy_2024):
-    r = corrupt(copy_2024, "2024/text/handlingsplan.md", "[[handlingsplan.summa.utfall-ack-jul]]",
+    r = corrupt(copy_2024, "2024/2024-delar/text/handlingsplan.md", "[[handlingsplan.summa.utfall-ack-jul]]",
                 "[[handlingsplan.summa.utfall-ack-juli]]")
     assert r.exit_code == 1
     assert "handlingsplan.md:" in r.output and "[[handlingsplan.summa.utfall-ack-juli]]" in r.output
 
 
 def test_hand_set_status_against_numbers_is_a_warning_and_strict_fails(copy_2024):
-    copy_2024.edit("2024/indikatorer.yaml", "      varde: 80.2\n    bedomning:\n      status: null",
-                   "      varde: 80.2\n    bedomning:\n      status: helt")
+    copy_2024.edit("2024/2024-delar/indikatorer.yaml",
+                   "värdet avser 2023.\n    bedomning:\n      status: null",
+                   "värdet avser 2023.\n    bedomning:\n      status: helt")
     r = run(copy_2024.root, "check", "2024")
     assert r.exit_code == 0 and "status 'helt' men siffrorna ger 'inte alls'" in r.output
     assert run(copy_2024.root, "check", "2024", "--strict").exit_code == 1
@@ -134,7 +135,7 @@ def test_check_cache_gives_the_same_answer_and_sees_changes(copy_2024):
     first = run(copy_2024.root, "check", "2024")
     cached = run(copy_2024.root, "check", "2024")
     assert cached.output == first.output and cached.exit_code == 0
-    copy_2024.edit("2024/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
     changed = run(copy_2024.root, "check", "2024")
     assert changed.exit_code == 1 and "decimalkomma" in changed.output
     assert run(copy_2024.root, "check", "2024").output == changed.output  # cached error too

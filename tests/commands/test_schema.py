@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from rtnreport.__main__ import cli
 from rtnreport.commands.schema import editor_settings, schema_filename, schemas
-from rtnreport.models import FILE_MODELS
+from rtnreport.models import FILE_MODELS, FOLLOWUP_FILE_MODELS
 from rtnreport.yamlload import load_file
 
 
@@ -39,9 +39,12 @@ def _jsonable(value):
     return value
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*/*.yaml")), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*/*.yaml"))
+                         + sorted((ROOT / "data").glob("*/*/*.yaml")),
+                         ids=lambda p: str(p.relative_to(ROOT)))
 def test_shipped_data_validates_against_its_schema(path):
-    schema = schemas()[path.name]
+    in_report_folder = path.parent.parent.parent == ROOT / "data"
+    schema = schemas()[("rapport-" if in_report_folder else "") + path.name]
     data, _ = load_file(path)
     jsonschema.validate(_jsonable(data), schema)
 
@@ -57,5 +60,6 @@ def test_schema_rejects_what_check_rejects():
 def test_schema_command_writes_files(tmp_path, copy_2024):
     r = CliRunner().invoke(cli, ["--project", str(copy_2024.root), "schema"])
     assert r.exit_code == 0
-    assert len(list((copy_2024.root / "schemas").glob("*.schema.json"))) == len(FILE_MODELS)
+    written = list((copy_2024.root / "schemas").glob("*.schema.json"))
+    assert len(written) == len(FILE_MODELS) + len(FOLLOWUP_FILE_MODELS)
     assert (copy_2024.root / ".vscode" / "settings.json").exists()

@@ -41,16 +41,16 @@ def test_preview_follows_edits_and_shows_errors(server):
     assert 'href="/2024-delar.pdf"' in page
     stand = get(srv.url + "__stand")
 
-    project.edit("2024/text/inledning.md", "I Örebro län finns", "I hela Örebro län finns")
+    project.edit("2024/2024-delar/text/inledning.md", "I Örebro län finns", "I hela Örebro län finns")
     assert wait_for(lambda: get(srv.url + "__stand") != stand)
     assert "I hela Örebro län finns" in get(srv.url)
 
-    project.edit("2024/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    project.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
     assert wait_for(lambda: "kan inte visas" in get(srv.url))
     page = get(srv.url)
     assert "ekonomi.yaml:" in page and "decimalkomma" in page
 
-    project.edit("2024/ekonomi.yaml", "budget_ack: 60,4", "budget_ack: 60.4")
+    project.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60,4", "budget_ack: 60.4")
     assert wait_for(lambda: "kan inte visas" not in get(srv.url))
 
 

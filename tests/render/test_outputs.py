@@ -99,9 +99,9 @@ def test_html_structure(built):
 def evil_build(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("evil")
     project = TmpProject(root / "p", copy_from=ROOT, years=("2024",))
-    project.edit("2024/uppdrag.yaml", "Uppdraget har startat men bedöms inte vara klart vid "
+    project.edit("2024/2024-delar/uppdrag.yaml", "Uppdraget har startat men bedöms inte vara klart vid "
                  "årets slut.", EVIL)
-    project.edit("2024/text/inledning.md", "I Örebro län", EVIL + "\n\nI Örebro län")
+    project.edit("2024/2024-delar/text/inledning.md", "I Örebro län", EVIL + "\n\nI Örebro län")
     out = root / "out"
     result = build_report(Project(project.root), "2024-delar", out, ("html", "pdf"))
     assert result.ok, result.problems

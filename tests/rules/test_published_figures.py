@@ -13,13 +13,16 @@ from decimal import Decimal as D
 import pytest
 
 from conftest import ROOT
-from rtnreport.loading import load_year
+from rtnreport.followup import load_report
 from rtnreport.rules import arith, ekonomi, personal
 from rtnreport.rules.report import compute_year, published_findings
 
 
+REPORT = {"2023": "2023-vb", "2024": "2024-delar"}
+
+
 def computed(year):
-    data, problems = load_year(ROOT / "data", year)
+    data, problems = load_report(ROOT / "data", REPORT[year])
     assert not [p for p in problems if p.level == "error"]
     return compute_year(data)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 from rtnreport import models as m
+from rtnreport.followup import load_report
 from rtnreport.loading import load_year
 from rtnreport.rules.plan import uppdrag_till_namnden
 from rtnreport.rules.rus import rus_counts
@@ -45,7 +46,7 @@ def test_conflicting_counts_are_found():
 
 
 def test_shipped_rus_counts_match_the_text():
-    data, _ = load_year(ROOT / "data", "2025")
+    data, _ = load_report(ROOT / "data", "2025-rus")
     shown = {c.mal.id: c.shown() for c in rus_counts(data.rus)}
     assert shown["rus-stark-konkurrenskraft"]["gron"] == 4
     assert shown["rus-stark-konkurrenskraft"]["antal"] == 8

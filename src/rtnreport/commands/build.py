@@ -85,8 +85,13 @@ class Prepared:
 
 
 def prepare(project: Project, report_id: str, year: str) -> Prepared:
-    """Check the report's year (and last year, which trends and diffs read) and compute it."""
+    """Check the report's year (and last year, which trends and diffs read) and compute it.
+
+    The problems kept are those of the year's plan and of this report's own
+    folder: a half-filled follow-up never stops the build of the plan.
+    """
     from ..checks import previous_year
+    from ..followup import find_rapport, outcomes_of_year, report_data
     from ..reports import REPORT_TYPES
     from ..rules.report import compute_year
     from .check import run_check
@@ -94,10 +99,10 @@ def prepare(project: Project, report_id: str, year: str) -> Prepared:
     prev = str(int(year) - 1)
     years = [prev, year] if (project.data / prev).is_dir() else [year]
     loaded, problems = run_check(project, years)
-    out = Prepared([p for p in problems if _concerns(p, project.data / year)])
-    data = loaded[year]
-    rapport = next((r for r in data.rapporter.rapporter if r.id == report_id), None) \
-        if data.rapporter else None
+    plan = loaded[year]
+    out = Prepared([p for p in problems
+                    if _concerns(p, project.data / year, report_id, set(plan.reports))])
+    rapport = find_rapport(plan, report_id)
     if rapport is None:
         if not any(p.level == "error" for p in out.problems):
             out.problems.append(error(f"rapporten '{report_id}' kunde inte läsas"))
@@ -109,9 +114,9 @@ def prepare(project: Project, report_id: str, year: str) -> Prepared:
         return out
     if any(p.level == "error" for p in out.problems):
         return out
-    out.rapport, out.data = rapport, data
-    out.previous = previous_year(data, loaded)
-    out.computed = compute_year(data, out.previous)
+    out.rapport, out.data = rapport, report_data(plan, rapport)
+    out.previous = previous_year(plan, loaded)
+    out.computed = compute_year(out.data, outcomes_of_year(out.previous))
     return out
 
 
@@ -227,15 +232,19 @@ def build_all(project: Project, out_dir: Path | None = None,
     return sorted(results, key=lambda r: r.report_id)
 
 
-def _concerns(problem: Problem, year_dir: Path) -> bool:
+def _concerns(problem: Problem, year_dir: Path, report_id: str, folders: set[str]) -> bool:
+    """A problem of the report's year: its plan files or the report's own folder."""
+    if problem.report is not None:
+        return problem.report == report_id
     where = problem.position.file if problem.position else problem.file
     if where is None:
         return True
     try:
-        Path(where).resolve().relative_to(year_dir.resolve())
-        return True
+        rel = Path(where).resolve().relative_to(year_dir.resolve())
     except ValueError:
         return problem.level == "error" and problem.code == "usage"
+    first = rel.parts[0] if rel.parts else ""
+    return first not in folders or first == report_id
 
 
 def _remove_stale(paths: Iterable[Path]) -> None:

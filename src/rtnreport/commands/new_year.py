@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .. import models as m
+from ..followup import outcomes_of_year
 from ..loading import load_year
 from ..problems import Problem
 from ..project import Project
@@ -82,12 +83,9 @@ def carry_mal(mal: m.MalFil) -> m.MalFil:
 def carry_indikatorer(fil: m.IndikatorFil) -> m.IndikatorFil:
     out = []
     for ind in fil.indikatorer:
-        earlier = list(ind.tidigare_utfall)
         latest = ind.utfall or ind.senast_kanda
-        if ind.utfall is not None:
-            earlier.append(ind.utfall)
         out.append(ind.model_copy(update={
-            "utfall": None, "senast_kanda": latest, "tidigare_utfall": earlier,
+            "utfall": None, "senast_kanda": latest, "tidigare_utfall": [],
             "bedomning": None, "kommentar": None, "uppdelningar": [], "serier": [],
             "efter_tabell": None, "kalla": None}))
     return m.IndikatorFil(indikatorer=out)
@@ -168,10 +166,20 @@ def new_year(project: Project, target: str, source: str) -> tuple[Carried, list[
     dest = project.data / target
     if dest.exists():
         raise NewYearError(f"{dest} finns redan; new-year skriver aldrig över ett år")
-    data, problems = load_year(project.data, source)
+    plan, problems = load_year(project.data, source)
     errors = [p for p in problems if p.level == "error"]
     if errors:
         return Carried(target, source), errors
+    # the plan's structure, with the year's last known outcomes (its helår or latest delår)
+    data = outcomes_of_year(plan) or plan
+    if plan.ekonomi is None and data.ekonomi is not None:
+        plan_ekonomi = carry_ekonomi(data.ekonomi)
+        if plan_ekonomi.resultatrapport is not None:
+            plan_ekonomi = plan_ekonomi.model_copy(update={
+                "resultatrapport": plan_ekonomi.resultatrapport.model_copy(
+                    update={"kolumner": "vp", "kolumnrubriker": {}, "diagram": []})})
+    else:
+        plan_ekonomi = carry_ekonomi(plan.ekonomi) if plan.ekonomi else None
     carried = Carried(target, source)
     outputs: dict[str, tuple[str, m.Base]] = {}
     if data.mal:
@@ -184,25 +192,24 @@ def new_year(project: Project, target: str, source: str) -> tuple[Carried, list[
     if data.uppdrag:
         outputs["uppdrag.yaml"] = ("Uppdrag", carry_uppdrag(data.uppdrag, source, target))
         carried.counts["uppdrag"] = len(data.uppdrag.uppdrag)
-    if data.ekonomi:
-        outputs["ekonomi.yaml"] = ("Ekonomi", carry_ekonomi(data.ekonomi))
-        dr = data.ekonomi.driftredovisning
+    if plan_ekonomi is not None:
+        outputs["ekonomi.yaml"] = ("Ekonomi", plan_ekonomi)
+        dr = plan_ekonomi.driftredovisning
         carried.counts["områden i driftredovisningen"] = len(dr.rader) if dr else 0
     if data.personal:
-        outputs["personal.yaml"] = ("Personal", carry_personal(data.personal))
-        carried.counts["årsarbetartabeller"] = len(data.personal.arsarbetare)
+        carried.not_carried.append("personalekonomin (den hör till uppföljningarna; "
+                                   f"rtnreport new-report {target}-delar skapar den)")
     if data.internkontroll:
         outputs["internkontroll.yaml"] = ("Internkontroll",
                                           carry_internkontroll(data.internkontroll))
         carried.counts["risker"] = sum(len(o.risker) for o in data.internkontroll.omraden)
-    if data.rapporter:
-        carried.not_carried.append("rapporter.yaml (lägg till årets rapporter när de planeras)")
+    if plan.rapporter:
+        carried.not_carried.append("rapporter.yaml (lägg till årets rapporter med "
+                                   f"rtnreport new-report {target}-vp, {target}-delar …)")
     if data.texts:
         carried.not_carried.append(f"{len(data.texts)} texter i text/ (skrivs för det nya året)")
     if data.rus:
         carried.not_carried.append("rus.yaml (RUS-uppföljningen görs om varje år)")
-    if data.personal and data.personal.sjukfranvaro:
-        carried.not_carried.append("sjukfrånvaron (bara timmar, inga rader att överföra)")
     dest.mkdir(parents=True)
     for name, (what, model) in outputs.items():
         text = HEADER.format(what=what, year=target, source=source) + dump(model)

@@ -11,17 +11,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..models import FILE_MODELS
+from ..models import FILE_MODELS, FOLLOWUP_FILE_MODELS
+
+FOLLOWUP_PREFIX = "rapport-"
+"""Schemas of a report's own files are named ``rapport-<kind>.schema.json``."""
 
 
 def schemas() -> dict[str, dict]:
-    """file name (``mal.yaml``) → its JSON Schema."""
+    """schema key (``mal.yaml`` for the plan, ``rapport-mal.yaml`` for a report) → schema."""
     out = {}
-    for name, model in FILE_MODELS.items():
-        schema = model.model_json_schema(mode="validation")
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"rtnreport: data/<år>/{name}"
-        out[name] = schema
+    for prefix, models, where in (("", FILE_MODELS, "data/<år>/"),
+                                  (FOLLOWUP_PREFIX, FOLLOWUP_FILE_MODELS,
+                                   "data/<år>/<rapport-id>/")):
+        for name, model in models.items():
+            schema = model.model_json_schema(mode="validation")
+            schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+            schema["title"] = f"rtnreport: {where}{name}"
+            out[prefix + name] = schema
     return out
 
 
@@ -42,7 +48,11 @@ def write_schemas(out_dir: Path) -> list[Path]:
 
 def editor_settings(schema_dir: str = "schemas") -> dict:
     """The yaml.schemas associations for .vscode/settings.json."""
-    return {"yaml.schemas": {f"./{schema_dir}/{schema_filename(n)}": [f"data/*/{n}"]
-                             for n in FILE_MODELS},
+    associations = {f"./{schema_dir}/{schema_filename(n)}": [f"data/*/{n}"]
+                    for n in FILE_MODELS}
+    associations.update({
+        f"./{schema_dir}/{schema_filename(FOLLOWUP_PREFIX + n)}": [f"data/*/*/{n}"]
+        for n in FOLLOWUP_FILE_MODELS})
+    return {"yaml.schemas": associations,
             "yaml.customTags": [],
             "files.encoding": "utf8"}

@@ -59,6 +59,25 @@ KONTROLL = {
 }
 
 
+EJ_BEDOMD = "Ej bedömd"
+"""A follow-up item that has no assessment yet."""
+SAKNAS = "Uppgift saknas"
+"""An item whose assessment is unknown (the data says why in ``kalla``, for analysts)."""
+EJ_BEDOMD_ORD = (EJ_BEDOMD, SAKNAS)
+
+
+def ej_bedomd(bedomning: Any) -> str:
+    """What a reader sees beside "–" where an item has no status."""
+    if bedomning is not None and getattr(bedomning, "kalla", None):
+        return SAKNAS
+    return EJ_BEDOMD
+
+
+def _missing_words(items: list[Any]) -> set[str]:
+    return {ej_bedomd(i.bedomning) for i in items
+            if i.bedomning is None or i.bedomning.status is None}
+
+
 @dataclass
 class Rendered:
     html: str
@@ -90,10 +109,12 @@ def environment(templates: Path) -> Environment:
     env.filters["pct"] = fmt.percent
     env.filters["datum"] = fmt.swedish_date
     env.filters["varde"] = varde_text
+    env.filters["ej_bedomd"] = ej_bedomd
     env.filters["som_skrivet"] = lambda d: fmt.MISSING if d is None else fmt.number(d, _decimals(d))
     env.globals.update(STATUS=STATUS, STATUS_SHORT=STATUS_SHORT, TREND=TREND,
                        TREND_SHORT=TREND_SHORT, IND_STATUS=IND_STATUS, KONTROLL=KONTROLL,
-                       MISSING=fmt.MISSING, isinstance=isinstance, models=m)
+                       MISSING=fmt.MISSING, EJ_BEDOMD_ORD=EJ_BEDOMD_ORD, isinstance=isinstance,
+                       models=m)
     return env
 
 
@@ -163,6 +184,10 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         "texts": data.texts,
         "sammanfattning": computed.sammanfattning,
         "perspektiv": persps,
+        "saknade": _missing_words([b.item for pv in persps for b in pv.blocks
+                                   if b.kind in ("effektmal", "mal", "uppdrag")]),
+        "saknade_indikatorer": _missing_words(
+            data.indikatorer.indikatorer if data.indikatorer else []),
         "outline": followup_outline(rapport.typ, data, persps)
         if rapport.typ in ("delar", "helar")
         else rus_outline(data) if rapport.typ == "rus" else plan_outline(data),
