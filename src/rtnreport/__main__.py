@@ -433,6 +433,59 @@ def new_year_command(obj: Context, year: str, source: str) -> None:
         sys.exit(EXIT_INTERNAL)
 
 
+@cli.command(name="new-report")
+@click.argument("report")
+@click.option("--till", "till", metavar="ÅÅÅÅ-MM-DD", default=None,
+              help="Periodens sista dag (standard: som förra årets rapport av samma typ).")
+@click.option("--typ", "typ", default=None, help="Rapporttypen, om id:ts slut inte säger den.")
+@click.pass_obj
+def new_report_command(obj: Context, report: str, till: str | None, typ: str | None) -> None:
+    """Starta rapporten REPORT ur årets plan, utan att ändra planen.
+
+    En uppföljning (delår, helår) får en egen katalog data/<år>/<id>/ med en
+    mall per mål, indikator, uppdrag och risk (ej bedömda), ekonomins tabeller med
+    rapportens kolumner och planens budget ifylld, och en mall per text.
+    Rapporten läggs sist i rapporter.yaml. Skriver aldrig över en fil.
+
+    \b
+    Exempel:
+      rtnreport new-report 2025-delar --till 2025-07-31
+      rtnreport new-report 2025-vb
+    """
+    from datetime import date
+
+    from .commands.messages import format_problem
+    from .commands.new_report import NewReportError, new_report
+
+    project = obj.project()
+    try:
+        end = date.fromisoformat(till) if till else None
+    except ValueError:
+        click.echo(f"rtnreport: --till '{till}' är inget datum; skriv ÅÅÅÅ-MM-DD", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        created, problems = new_report(project, report, typ, end)
+    except NewReportError as exc:
+        click.echo(f"rtnreport: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if problems:
+        cache: dict = {}
+        for p in problems:
+            click.echo(format_problem(p, cache), err=True)
+        click.echo(f"rtnreport: årets plan har fel; rätta dem innan {report} startas.", err=True)
+        sys.exit(EXIT_DATA)
+    if created.entry_added:
+        click.echo(f"La till {report} ({created.typ}) i data/{report[:4]}/rapporter.yaml")
+    for path in created.files:
+        click.echo(f"  skapade {path.relative_to(project.root)}")
+    for path in created.kept:
+        click.echo(f"  fanns redan, orörd: {path.relative_to(project.root)}")
+    if created.todo:
+        click.echo("Fyll i härnäst:")
+        for item in created.todo:
+            click.echo(f"  - {item}")
+
+
 @cli.command(name="list")
 @click.pass_obj
 def list_reports(obj: Context) -> None:

@@ -15,6 +15,9 @@ from .loading import YearData
 from .problems import Position, Problem, error, info, warning
 from .project import Project
 from .reports import REPORT_TYPES
+
+TEXT_STUB = "(Mall från rtnreport new-report: ersätt hela stycket.)"
+"""The mark of a text stub that new-report wrote (see commands.new_report)."""
 from .rules.report import Computed, compute_year, published_findings, references
 from .validate import check_plan_fields, check_report_folders, check_year, goal_items
 
@@ -240,6 +243,12 @@ def check_report_needs(plan: YearData, data: YearData, i: int,
             f"rapporten '{rapport.id}' är en plan och läser årets filer; katalogen {folder} "
             "läses inte för den", Position(plan.reports[rapport.id].root, 1, 1), code="plan"))
     where_texts = folder + "text/" if rtype.data != "plan" else f"data/{plan.year}/text/"
+    for key, text in data.texts.items():
+        if TEXT_STUB in text:
+            out.append(warning(f"rapporten '{rapport.id}': texten {where_texts}{key}.md är "
+                               "fortfarande mallen från new-report",
+                               Position(data.text_files[key], 1, 1), code="text",
+                               hint="skriv texten och ta bort mallens stycke"))
     for key in rtype.texts:
         if key not in data.texts:
             out.append(error(
@@ -298,8 +307,9 @@ def check_assessed(plan: YearData, data: YearData, rapport: m.Rapport) -> list[P
     def flag(bedomning: object, what: str, name: str, key: str, ident: str,
              fallback: Position) -> None:
         pos = where(name, key, ident, fallback)
+        bedomd = "bedömd" if what.endswith("n") else "bedömt"
         if _not_assessed(bedomning):
-            out.append(warning(f"{rapport.id}: {what} '{ident}' är inte bedömd",
+            out.append(warning(f"{rapport.id}: {what} '{ident}' är inte {bedomd}",
                                pos, code="ej-bedomd",
                                hint=f"fyll i bedomning för '{ident}' i {base}/{name}"))
         elif getattr(bedomning, "status", None) is None:

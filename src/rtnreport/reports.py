@@ -26,6 +26,7 @@ class ReportType:
     namn: str
     template: str
     files: tuple[str, ...]
+    """Data files the type cannot do without; the chapters of the others show when present."""
     texts: tuple[str, ...]
     labels: dict[str, str] = field(default_factory=dict)
     """Words that differ between report types (e.g. "Prognos helår" / "Resultat helår")."""
@@ -61,7 +62,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         typ="delar",
         namn="Delårsrapport",
         template="uppfoljning.html.j2",
-        files=("mal", "indikatorer", "uppdrag", "ekonomi", "personal", "internkontroll"),
+        files=("mal", "indikatorer"),
         texts=("inledning", "vasentliga-handelser", "resultatrapport-analys",
                "periodens-resultat", "helarsprognos", "handlingsplan"),
         labels=DELAR_LABELS,
@@ -73,7 +74,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         typ="helar",
         namn="Verksamhetsberättelse",
         template="uppfoljning.html.j2",
-        files=("mal", "indikatorer", "uppdrag", "ekonomi", "personal", "internkontroll"),
+        files=("mal", "indikatorer"),
         texts=("inledning", "vasentliga-handelser", "resultatrapport-analys", "arets-resultat",
                "framtida-utmaningar"),
         labels=HELAR_LABELS,
@@ -85,7 +86,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         typ="vp",
         namn="Verksamhetsplan med budget",
         template="plan.html.j2",
-        files=("mal", "indikatorer", "uppdrag", "ekonomi"),
+        files=("mal", "indikatorer"),
         texts=("inledning",),
         labels={},
         suffixes=("vp", "verksamhetsplan"),

@@ -8,8 +8,11 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
+from dataclasses import replace
+
 from ..diff.engine import DiffResult, diff_years
-from ..loading import YearData, load_year
+from ..followup import find_rapport, outcomes_of_year, report_data
+from ..loading import REPORT_DIR, YearData, load_year
 from ..problems import Problem
 from ..project import Project
 
@@ -20,7 +23,10 @@ class DiffError(Exception):
 
 def year_at_revision(project: Project, year: str, rev: str, into: Path
                      ) -> tuple[YearData, list[Problem]]:
-    """Load ``data/<year>`` as it is at git revision ``rev`` (extracted into ``into``)."""
+    """Load ``data/<year>`` as it is at git revision ``rev`` (extracted into ``into``).
+
+    The year's plan is returned; its report folders are extracted too.
+    """
     rel = (project.data / year).relative_to(project.root)
     try:
         archive = subprocess.run(["git", "archive", "--format=tar", rev, "--", str(rel)],
@@ -36,25 +42,51 @@ def year_at_revision(project: Project, year: str, rev: str, into: Path
     return load_year(into / "data", year)
 
 
+def resolve(data_root: Path, what: str) -> tuple[YearData, list[Problem]]:
+    """A year (``2025``: its plan) or a report (``2025-delar``: its data), loaded.
+
+    A year whose plan has no economy tables of its own (a year kept only as its
+    follow-ups) is compared with the economy its reference follow-up states.
+    """
+    year = what[:4]
+    plan, problems = load_year(data_root, year)
+    if len(what) == 4:
+        if plan.ekonomi is None:
+            ref = outcomes_of_year(plan)
+            if ref is not None and ref is not plan and ref.ekonomi is not None:
+                plan = replace(plan, ekonomi=ref.ekonomi)
+        return plan, problems
+    rapport = find_rapport(plan, what)
+    if rapport is None:
+        known = ", ".join(r.id for r in plan.rapporter.rapporter) if plan.rapporter else "inga"
+        raise DiffError(f"okänd rapport '{what}'; rapporter {year}: {known}")
+    return report_data(plan, rapport), problems
+
+
 def run_diff(project: Project, before: str, after: str | None, rev: str | None
              ) -> tuple[DiffResult | None, list[Problem]]:
-    """Diff two years, or one year against itself at ``rev`` (when ``after`` is None)."""
+    """Diff two years or reports, or one against itself at ``rev`` (when ``after`` is None)."""
+    for what in (before, after):
+        if what is not None and not (
+                (what.isdigit() and len(what) == 4) or REPORT_DIR.match(what)):
+            raise DiffError(f"'{what}' är varken ett år (2025) eller en rapport (2025-delar)")
     if after is None and rev is None:
         raise DiffError("ange två år (t.ex. 'rtnreport diff 2025 2026') eller ett år och --rev")
     with tempfile.TemporaryDirectory(prefix="rtnreport-diff-") as tmp:
         if rev is not None:
-            old, p1 = year_at_revision(project, before, rev, Path(tmp))
+            year_at_revision(project, before[:4], rev, Path(tmp))
+            old, p1 = resolve(Path(tmp) / "data", before)
             label_a = f"{before}@{rev}"
             if after is None:
-                new, p2 = load_year(project.data, before)
+                new, p2 = resolve(project.data, before)
                 label_b = f"{before} (arbetskopian)"
             else:
-                new, p2 = load_year(project.data, after)
+                new, p2 = resolve(project.data, after)
                 label_b = after
         else:
             assert after is not None
-            old, p1 = load_year(project.data, before)
-            new, p2 = load_year(project.data, after)
+            old, p1 = resolve(project.data, before)
+            new, p2 = resolve(project.data, after)
             label_a, label_b = before, after
         problems = [p for p in p1 + p2 if p.level == "error"]
         if problems:

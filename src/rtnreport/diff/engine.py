@@ -21,7 +21,8 @@ from ..rules.arith import percent, sub
 
 Kind = str  # added | removed | changed | section-missing | restructured
 
-STABLE_ID_SECTIONS = {"effektmal", "mal", "strategier", "indikatorer", "uppdrag", "internkontroll"}
+STABLE_ID_SECTIONS = {"effektmal", "mal", "strategier", "indikatorer", "uppdrag", "internkontroll",
+                      "bedomning-mal", "bedomning-indikatorer", "bedomning-uppdrag"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ class Change:
                  "ursprung": "nytt ursprung", "mottagare": "ny mottagare",
                  "malvarde": "nytt målvärde", "langsiktigt_malvarde": "nytt långsiktigt målvärde",
                  "senast_kanda": "nytt senast känt värde", "typ": "ny typ",
-                 "kategori": "ny kategori", "kontinuitet": "ny kontinuitet"}
+                 "kategori": "ny kategori", "kontinuitet": "ny kontinuitet",
+                 "status": "ny status", "trend": "ny trend", "utfall": "nytt utfall"}
         seen: list[str] = []
         for f in self.fields:
             if f.filled:
@@ -168,6 +170,7 @@ LABELS = {
     "malvarde": "målvärde", "langsiktigt_malvarde": "långsiktigt målvärde",
     "senast_kanda": "senast kända värde", "typ": "typ", "kategori": "kategori",
     "kontinuitet": "kontinuitet",
+    "status": "status", "trend": "trend", "utfall": "utfall",
 }
 
 
@@ -417,6 +420,9 @@ def diff_years(before: YearData, after: YearData, label_before: str | None = Non
             _rows_diff(s, ra, rb, columns)
         sections.append(s)
 
+    if before.report_id is not None or after.report_id is not None:
+        sections += assessment_sections(before, after, la, lb)
+
     s = Section("internkontroll", "Internkontroll (risker)")
     ka = [r for o in before.internkontroll.omraden for r in o.risker] if before.internkontroll else []
     kb = [r for o in after.internkontroll.omraden for r in o.risker] if after.internkontroll else []
@@ -424,6 +430,51 @@ def diff_years(before: YearData, after: YearData, label_before: str | None = Non
         _items_diff(s, ka, kb, ("text",), lambda r: "Risk: " + _norm(r.text)[:110])
     sections.append(s)
     return DiffResult(la, lb, sections)
+
+
+@dataclass(frozen=True)
+class _Assessed:
+    """An item's assessment in one report, for comparing follow-ups."""
+
+    id: str
+    label: str
+    status: str | None
+    trend: str | None
+    utfall: m.Varde | None = None
+
+
+def _assessed(items: Iterable[Any], label: callable) -> list[_Assessed]:  # type: ignore[valid-type]
+    out = []
+    for item in items:
+        b = item.bedomning
+        out.append(_Assessed(item.id, label(item), b.status if b else None,
+                             b.trend if b else None, getattr(item, "utfall", None)))
+    return out
+
+
+def assessment_sections(before: YearData, after: YearData, la: str, lb: str) -> list[Section]:
+    """Status, trend and utfall per goal, indicator and uppdrag, matched by id.
+
+    Compares a follow-up with the previous follow-up (or with the plan, where
+    nothing is assessed yet).
+    """
+    out = []
+    goals = lambda d: [p for p in _goal_posts(d) if p.typ in ("effektmal", "mal")]  # noqa: E731
+    inds = lambda d: d.indikatorer.indikatorer if d.indikatorer else []  # noqa: E731
+    upps = lambda d: d.uppdrag.uppdrag if d.uppdrag else []  # noqa: E731
+    for key, title, items, label, fields in (
+        ("bedomning-mal", "Målens bedömning", goals, _label_goal, ("status", "trend")),
+        ("bedomning-indikatorer", "Indikatorernas utfall och status", inds,
+         _label_item("Indikator"), ("utfall", "status", "trend")),
+        ("bedomning-uppdrag", "Uppdragens status", upps, _label_item("Uppdrag"),
+         ("status", "trend")),
+    ):
+        s = Section(key, title)
+        a, b = _assessed(items(before), label), _assessed(items(after), label)
+        if not _missing(s, la, lb, bool(a), bool(b)):
+            _items_diff(s, a, b, fields, lambda i: i.label)
+        out.append(s)
+    return out
 
 
 def _cross_kind(section: Section, goals_a: Sequence[Any], goals_b: Sequence[Any],

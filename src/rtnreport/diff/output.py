@@ -29,6 +29,9 @@ CODES = {
     "effektmal": "målsättning/effektmål", "mal": "mål", "strategi": "strategi",
     "fokusomrade": "fokusområde", "territoriellt_mal": "territoriellt mål",
     "verksamhetsmal": "verksamhetsmål", "namndmal": "nämndmål",
+    "gron": "grön", "gul": "gul", "rod": "röd",
+    "forbattrad": "förbättrad", "oforandrad": "oförändrad", "forsamrad": "försämrad",
+    "helt": "helt", "delvis": "delvis", "inte_alls": "inte alls", "varde_saknas": "värde saknas",
 }
 
 

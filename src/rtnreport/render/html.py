@@ -211,9 +211,10 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
 
 def report_charts(data: YearData, computed: Computed) -> dict[str, Any]:
     """SVG charts drawn from computed tables and indicator series."""
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"driftredovisning": None}
     drift = computed.tables.get("driftredovisning")
-    if drift is not None and any(c.key == "budgetavvikelse" for c in drift.columns):
+    if drift is not None and any(c.key == "budgetavvikelse" for c in drift.columns) and any(
+            r.cells.get("budgetavvikelse") is not None for r in drift.rows):
         rows = [r for r in drift.rows if not r.summa]
         out["driftredovisning"] = charts.bar_chart(
             "diagram-budgetavvikelse",
