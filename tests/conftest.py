@@ -68,3 +68,31 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is missing; .ci/run must install it")
         pytest.skip(f"{name} not installed")
     return path
+
+
+# The result statement of the shipped committee (a regional nämnd without regionbidrag in
+# its statement), as tests declare it: account lines with kinds, and the sums.
+REGIONAL_LAYOUT = [
+    ("erhallna_bidrag", "Erhållna bidrag", "intakt", None),
+    ("ovriga_intakter", "Övriga intäkter", "intakt", None),
+    ("summa_intakter", "Summa intäkter", "summa", ["erhallna_bidrag", "ovriga_intakter"]),
+    ("personalkostnader", "Personalkostnader", "kostnad", None),
+    ("lamnade_bidrag", "Lämnade bidrag", "kostnad", None),
+    ("ovriga_kostnader", "Övriga kostnader", "kostnad", None),
+    ("avskrivningar", "Avskrivningar", "kostnad", None),
+    ("summa_kostnader", "Summa kostnader", "summa",
+     ["personalkostnader", "lamnade_bidrag", "ovriga_kostnader", "avskrivningar"]),
+    ("verksamhetens_nettokostnad", "Verksamhetens nettokostnad", "summa",
+     ["summa_intakter", "summa_kostnader"]),
+    ("finansnetto", "Finansnetto", "finansiell", None),
+    ("resultat", "Resultat", "summa", ["verksamhetens_nettokostnad", "finansnetto"]),
+]
+
+
+def resultat_rader(values: dict, layout=REGIONAL_LAYOUT) -> list:
+    """Declared resultatrapport rows: ``values`` maps an account line's id to its columns."""
+    from rtnreport import models as m
+
+    return [m.ResultatRad(id=i, namn=namn, slag=slag, summa=summa or [],
+                          **(values.get(i, {}) if slag != "summa" else {}))
+            for i, namn, slag, summa in layout]

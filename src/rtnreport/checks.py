@@ -6,6 +6,7 @@ bad data.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from typing import Any
 
@@ -52,6 +53,7 @@ def check_loaded_year(plan: YearData, all_years: dict[str, YearData],
         found += check_rus(data, computed)
         found += check_indicators(data, computed)
         found += check_texts(data, computed)
+        found += check_ekonomi(data, [r for _, r in rapports])
         if data.report_id is not None:
             found = [replace(p, report=data.report_id) for p in found]
         problems += found
@@ -60,6 +62,91 @@ def check_loaded_year(plan: YearData, all_years: dict[str, YearData],
                          for p in check_report_needs(plan, data, i, rapport)
                          + check_assessed(plan, data, rapport)]
     return _unique(problems)
+
+
+RENDERED_TABLES: dict[str, tuple[str, ...]] = {
+    "delar": ("resultatrapport", "driftredovisning", "investeringar", "handlingsplan",
+              "nyckeltal"),
+    "helar": ("resultatrapport", "driftredovisning", "investeringar", "handlingsplan",
+              "nyckeltal"),
+    "vp": ("resultatrapport", "driftredovisning", "investeringar", "nyckeltal"),
+    "vp_forslag": ("ekonomisk_ram",),
+    "rus": (),
+}
+"""The ekonomi.yaml tables each report type shows."""
+
+TABLE_WORD = {"resultatrapport": "resultatrapporten", "driftredovisning": "driftredovisningen",
+              "investeringar": "investeringarna", "handlingsplan": "handlingsplanen",
+              "nyckeltal": "nyckeltalen", "ekonomisk_ram": "den ekonomiska ramen"}
+
+
+def check_ekonomi(data: YearData, rapports: list[m.Rapport]) -> list[Problem]:
+    """The declared result statement adds up, and nothing in ekonomi.yaml goes unshown.
+
+    Errors: a sum naming an unknown row, a sum containing itself.  Warnings: an
+    amount whose sign contradicts its row's kind (a positive kostnad), a shown
+    column no row has a value for, and a table none of the reports reading
+    this data shows.
+    """
+    from .rules.ekonomi import AMOUNT_COLUMNS, RESULTAT_KOLUMNER, SIGN_OF_KIND, sum_cycles
+
+    out: list[Problem] = []
+    ek = data.ekonomi
+    if ek is None:
+        return out
+    rr = ek.resultatrapport
+    if rr is not None:
+        ids = [r.id for r in rr.rader]
+        for i, rad in enumerate(rr.rader):
+            path = ("resultatrapport", "rader", i)
+            for j, part in enumerate(rad.summa):
+                if part not in ids:
+                    close = difflib.get_close_matches(part, ids, n=1)
+                    out.append(error(
+                        f"resultatrapport: summaraden '{rad.id}' summerar '{part}', som inte "
+                        "är någon rad i tabellen", data.where("ekonomi.yaml", path + ("summa", j)),
+                        code="ekonomi",
+                        hint=f"menade du '{close[0]}'?" if close else "rader: " + ", ".join(ids)))
+            sign = SIGN_OF_KIND.get(rad.slag)
+            for col in AMOUNT_COLUMNS if sign else ():
+                value = getattr(rad, col)
+                if value is not None and value * sign < 0:
+                    word = {"intakt": "en intäkt", "kostnad": "en kostnad",
+                            "anslag": "ett anslag"}[rad.slag]
+                    expected = "negativ" if sign < 0 else "positiv"
+                    out.append(warning(
+                        f"resultatrapport: '{rad.namn}' är {word} men {col} är {value}; "
+                        f"{'en kostnad' if sign < 0 else 'den'} ska vara {expected}",
+                        data.where("ekonomi.yaml", path + (col,)), code="ekonomi",
+                        hint="kostnader skrivs negativa, intäkter och anslag positiva, som i "
+                             "bokföringen; eller rätta radens slag"))
+        for cycle in sum_cycles(rr):
+            first = ids.index(cycle[0])
+            out.append(error(f"resultatrapport: summan '{cycle[0]}' innehåller sig själv "
+                             f"({' → '.join(cycle)})",
+                             data.where("ekonomi.yaml", ("resultatrapport", "rader", first,
+                                                         "summa")), code="ekonomi"))
+        inputs = [r for r in rr.rader if r.slag != "summa"]
+        for col in rr.columns:
+            spec = RESULTAT_KOLUMNER[col][1]
+            for need in (spec or (col,)):
+                if inputs and all(getattr(r, need) is None for r in inputs):
+                    out.append(warning(
+                        f"resultatrapport: kolumnen '{col}' visas men ingen rad har värde i "
+                        f"'{need}'", data.where("ekonomi.yaml", ("resultatrapport", "kolumner")),
+                        code="ekonomi", hint=f"fyll i {need} eller ta bort kolumnen"))
+                    break
+    if rapports:
+        shown = {t for r in rapports for t in RENDERED_TABLES.get(r.typ, ())}
+        for table, word in TABLE_WORD.items():
+            if getattr(ek, table) and table not in shown:
+                names = ", ".join(r.id for r in rapports)
+                out.append(warning(
+                    f"ekonomi.yaml: {word} ({table}) visas inte i {names}",
+                    data.where("ekonomi.yaml", (table,), at_key=True), code="ekonomi",
+                    hint="flytta tabellen dit den redovisas (planen eller rapportens katalog) "
+                         "eller ta bort den"))
+    return out
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -270,12 +357,13 @@ def check_report_needs(plan: YearData, data: YearData, i: int,
                              at_typ, code="plan"))
     if rtype.resultat_kolumner and data.ekonomi and data.ekonomi.resultatrapport:
         rr = data.ekonomi.resultatrapport
-        if rr.kolumner != rtype.resultat_kolumner:
+        if isinstance(rr.kolumner, str) and rr.kolumner != rtype.resultat_kolumner:
             out.append(error(
                 f"rapporten '{rapport.id}' ({rtype.namn.lower()}) visar resultatrapportens "
                 f"kolumner '{rtype.resultat_kolumner}', men data har kolumner: {rr.kolumner}",
                 data.where("ekonomi.yaml", ("resultatrapport", "kolumner")), code="plan",
-                hint=f"sätt kolumner: {rtype.resultat_kolumner} och fyll i dess värden"))
+                hint=f"sätt kolumner: {rtype.resultat_kolumner} (eller en lista av kolumner) "
+                     "och fyll i dess värden"))
     return out
 
 

@@ -416,26 +416,48 @@ class UppdragFil(Base):
 # --------------------------------------------------------------------------
 # Ekonomi  (ekonomi.yaml)
 
-RESULTAT_RADER = (
-    "erhallna_bidrag",
-    "ovriga_intakter",
-    "personalkostnader",
-    "lamnade_bidrag",
-    "ovriga_kostnader",
-    "avskrivningar",
-    "avskrivningar_immateriella",
-    "finansnetto",
-)
-"""Input rows of the resultatrapport; the sums are computed."""
+RadId = Annotated[
+    str,
+    BeforeValidator(_to_text),
+    Field(pattern=r"^[a-z0-9]+([_-][a-z0-9]+)*$", max_length=80),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+([_-][a-z0-9]+)*$",
+                    "maxLength": 80,
+                    "description": "Radens id: små bokstäver a–z, siffror, _ och -"}),
+]
+"""A table row's id: what ``[[tabell.rad.kolumn]]`` references and ``summa`` lists name."""
 
-RESULTAT_INKOMST = ("erhallna_bidrag", "ovriga_intakter")
-RESULTAT_KOSTNAD = ("personalkostnader", "lamnade_bidrag", "ovriga_kostnader", "avskrivningar",
-                    "avskrivningar_immateriella")
+Belopp = Literal["mnkr", "tkr", "kr"]
+"""The unit of an economy table's amounts."""
+
+RadSlag = Literal["intakt", "kostnad", "anslag", "finansiell", "summa"]
+"""What a resultatrapport row is: intäkt (positive), kostnad (negative), anslag
+(kommunbidrag, regionbidrag, budgetram: positive), finansiell (finansnetto, either
+sign), or a summa of other rows."""
+
+ResultatKolumn = Literal[
+    "utfall", "budget", "utfall_fg_ar", "utfall_ack", "budget_ack", "utfall_ack_fg_ar",
+    "prognos", "prognos_fg_ar", "budget_fg_ar", "budgetavvikelse_fg_ar",
+    "budgetavvikelse", "budgetavvikelse_ack", "prognosavvikelse", "utfallsavvikelse",
+    "utfallsavvikelse_ack",
+]
+"""The resultatrapport's columns; the avvikelse columns are computed (see rules.ekonomi)."""
+
+RESULTAT_VARDEN = ("utfall", "budget", "utfall_fg_ar", "utfall_ack", "budget_ack",
+                   "utfall_ack_fg_ar", "prognos", "prognos_fg_ar", "budget_fg_ar",
+                   "budgetavvikelse_fg_ar")
+"""The input columns a row may give values for."""
 
 
 class ResultatRad(Base):
-    """One input row; the columns a report type needs must be present."""
+    """One row of the resultatrapport, declared by the committee: an account line or a sum."""
 
+    id: RadId
+    namn: Text
+    slag: RadSlag
+    summa: list[RadId] = Field(default_factory=list)
+    """For ``slag: summa``: the rows (or other sums) it adds, in any order."""
+    grupp: Text | None = None
+    """A group heading printed above the row (e.g. "Verksamhetens intäkter")."""
     utfall: Tal | None = None
     budget: Tal | None = None
     utfall_fg_ar: Tal | None = None
@@ -447,39 +469,68 @@ class ResultatRad(Base):
     budget_fg_ar: Tal | None = None
     budgetavvikelse_fg_ar: Tal | None = None
     """Last year's published budget deviation (an input: its budget is not in the data)."""
-    rubrik: Text | None = None
 
-
-class ResultatRader(Base):
-    erhallna_bidrag: ResultatRad
-    ovriga_intakter: ResultatRad
-    personalkostnader: ResultatRad
-    lamnade_bidrag: ResultatRad
-    ovriga_kostnader: ResultatRad
-    avskrivningar: ResultatRad
-    avskrivningar_immateriella: ResultatRad | None = None
-    """Printed by some reports as its own row ("Avskrivningar, immateriella tillgångar")."""
-    finansnetto: ResultatRad
+    @model_validator(mode="after")
+    def _sum_or_values(self) -> ResultatRad:
+        if self.slag == "summa":
+            if not self.summa:
+                raise ValueError(f"summaraden '{self.id}' anger inte vilka rader den summerar "
+                                 "(summa: [rad-id, …])")
+            given = [c for c in RESULTAT_VARDEN if getattr(self, c) is not None]
+            if given:
+                raise ValueError(
+                    f"summaraden '{self.id}' räknas ur sina rader och tar inga värden "
+                    f"({', '.join(given)}); ett tryckt värde hör under publicerat")
+        elif self.summa:
+            raise ValueError(f"raden '{self.id}' har slag {self.slag}; bara en rad med "
+                             "slag: summa kan ha summa")
+        return self
 
 
 Kolumnvarden = dict[str, Tal | None]
 
+RESULTAT_KOLUMNSET: dict[str, tuple[str, ...]] = {
+    "delar": ("utfall_ack", "budget_ack", "budgetavvikelse_ack", "utfall_ack_fg_ar", "prognos",
+              "budget", "prognosavvikelse", "budgetavvikelse_fg_ar"),
+    "helar": ("utfall", "budget", "utfall_fg_ar", "budgetavvikelse", "utfallsavvikelse"),
+    "vp": ("budget", "prognos_fg_ar", "budget_fg_ar"),
+}
+"""Named column sets: a report type's usual columns (``kolumner: delar``)."""
+
 
 class Resultatrapport(Base):
+    """The result statement as the committee lays it out: its rows, sums and columns."""
+
     rubrik: Text | None = None
     fotnot: Text | None = None
-    enhet: Literal["mnkr", "tkr"] = "mnkr"
-    kolumner: Literal["delar", "helar", "vp"]
+    enhet: Belopp = "mnkr"
+    kolumner: Literal["delar", "helar", "vp"] | Annotated[list[ResultatKolumn],
+                                                          Field(min_length=1)]
+    """A named set (delar, helar, vp) or the columns in order."""
     kolumnrubriker: dict[str, Text] = Field(default_factory=dict)
     """Headings as printed, by column key (e.g. utfall: "Utfall 2023")."""
     diagram: list[Serie] = Field(default_factory=list)
     """Series the report draws beside the table (e.g. budgetavvikelse per månad)."""
-    grupprubriker: bool = False
-    """Print the group rows "Verksamhetens intäkter" / "Verksamhetens kostnader" (as the VP does)."""
-    rader: ResultatRader
+    rader: list[ResultatRad] = Field(min_length=1)
+    """Account lines and sums in the order printed."""
     publicerat: dict[str, Kolumnvarden] = Field(default_factory=dict)
     """Published derived cells (row → column → value), checked, never shown."""
     kalla: Text | None = None
+
+    @model_validator(mode="after")
+    def _unique_rows(self) -> Resultatrapport:
+        seen: set[str] = set()
+        for rad in self.rader:
+            if rad.id in seen:
+                raise ValueError(f"rad-id '{rad.id}' finns två gånger; varje rad behöver ett "
+                                 "eget id")
+            seen.add(rad.id)
+        return self
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        k = self.kolumner
+        return RESULTAT_KOLUMNSET[k] if isinstance(k, str) else tuple(k)
 
 
 class DriftRad(Base):
@@ -502,7 +553,7 @@ class DriftRad(Base):
 
 class Driftredovisning(Base):
     rubrik: Text | None = None
-    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    enhet: Belopp = "mnkr"
     period: Text
     period_fg_ar: Text | None = None
     rader: list[DriftRad] = Field(min_length=1)
@@ -527,7 +578,7 @@ class InvesteringRad(Base):
 
 
 class Investeringar(Base):
-    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    enhet: Belopp = "mnkr"
     rubrik: Text | None = None
     forsta_kolumn: Text | None = None
     """The heading of the row-name column (e.g. "Investeringar brutto, mnkr")."""
@@ -556,7 +607,7 @@ class HandlingsplanRad(Base):
 
 
 class Handlingsplan(Base):
-    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    enhet: Belopp = "mnkr"
     rubrik: Text | None = None
     ingress: Text | None = None
     kolumner: list[Kolumn] = Field(min_length=1)
@@ -623,7 +674,7 @@ class EkonomiFil(Base):
 
 
 class Lonekostnad(Base):
-    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    enhet: Belopp = "mnkr"
     rubrik: Text
     utfall_ack: Tal | None = None
     utfall_ack_fg_ar: Tal | None = None
@@ -646,7 +697,7 @@ class KostnadsRad(Base):
 
 
 class Kostnadsanalys(Base):
-    enhet: Literal["mnkr", "tkr"] = "mnkr"
+    enhet: Belopp = "mnkr"
     kolumnrubriker: list[Text] = Field(min_length=2, max_length=2)
     """Headings of the two input columns (e.g. "Utfall ack", "Utfall ack fg år")."""
     rader: list[KostnadsRad] = Field(min_length=1)

@@ -89,9 +89,9 @@ def test_filled_in_outcomes_show_in_the_report(copy_2025, tmp_path):
                    "  sjukfranvaro:\n    utfall:\n      varde: 5.1\n      period: jan–jul 2025\n"
                    "    bedomning:\n      status: helt")
     text = copy_2025.path(f"{folder}/ekonomi.yaml").read_text(encoding="utf-8")
-    assert "budget: 118.4" in text or "budget:" in text  # the plan's budget is filled in
-    copy_2025.edit(f"{folder}/ekonomi.yaml", "  erhallna_bidrag:\n", "  erhallna_bidrag:\n"
-                   "      utfall_ack: 61.3\n", count=1)
+    assert "kolumner: delar" in text and "budget: 104.6" in text  # the plan's budget
+    assert "utfall_ack_fg_ar: 59.9" in text  # last year's delår, per row id
+    copy_2025.edit(f"{folder}/ekonomi.yaml", "    utfall_ack: null", "    utfall_ack: 61.3")
     copy_2025.write(f"{folder}/text/inledning.md", "Ett halvår med **nya** satsningar.\n")
     r = run(root, "build", "2025-delar", "--format", "html", "--out", str(tmp_path / "o"))
     assert r.exit_code == 0, r.output
@@ -99,6 +99,7 @@ def test_filled_in_outcomes_show_in_the_report(copy_2025, tmp_path):
     assert "Ett halvår med <strong>nya</strong> satsningar." in html
     assert "5,1\u00a0%" in html and "jan–jul 2025" in html
     assert ">61,3<" in html
+    assert ">104,6<" in html  # the plan's budget in the follow-up's Budget column
     assert "Grön" in html and "Förbättrats" in html
     # the plan's files are still exactly the shipped ones
     for name in ("mal.yaml", "indikatorer.yaml", "uppdrag.yaml", "ekonomi.yaml"):
@@ -180,21 +181,23 @@ MINIMAL_PLAN = {
     """,
     "ekonomi.yaml": """
         resultatrapport:
-          enhet: mnkr
+          enhet: tkr
           kolumner: vp
           rader:
-            erhallna_bidrag: {budget: 1.0}
-            ovriga_intakter: {budget: 2.0}
-            personalkostnader: {budget: -10.0}
-            lamnade_bidrag: {budget: -3.0}
-            ovriga_kostnader: {budget: -4.0}
-            avskrivningar: {budget: -0.5}
-            finansnetto: {budget: 0.0}
+            - {id: intakter, namn: Verksamhetens intäkter, slag: intakt, budget: 35600}
+            - {id: kostnader, namn: Verksamhetens kostnader, slag: kostnad, budget: -210800}
+            - {id: nettokostnad, namn: Verksamhetens nettokostnad, slag: summa,
+               summa: [intakter, kostnader]}
+            - {id: kommunbidrag, namn: Kommunbidrag, slag: anslag, budget: 175900}
+            - {id: finansnetto, namn: Finansnetto, slag: finansiell, budget: 3500}
+            - {id: resultat, namn: Årets resultat, slag: summa,
+               summa: [nettokostnad, kommunbidrag, finansnetto]}
         driftredovisning:
+          enhet: tkr
           period: "2027"
           rader:
-            - {id: bibliotek, namn: Bibliotek, omsattning: 8.0, budgetram: 7.0}
-            - {id: kulturskola, namn: Kulturskola, omsattning: 6.0, budgetram: 5.5}
+            - {id: bibliotek, namn: Bibliotek, omsattning: 8000, budgetram: 7000}
+            - {id: kulturskola, namn: Kulturskola, omsattning: 6000, budgetram: 5500}
     """,
     "internkontroll.yaml": """
         omraden:
@@ -236,6 +239,10 @@ def test_every_report_type_builds_from_a_scaffolded_minimal_plan(minimal, tmp_pa
         assert "Exempelby kommun" in html and "Kulturnämnden" in html
     delar = (out / "2027-delar.html").read_text(encoding="utf-8")
     assert "Fler besök på biblioteken." in delar and "Bibliotek" in delar
+    assert "Kommunbidrag" in delar and "mnkr" not in delar
+    assert "175\u00a0900" in delar  # tkr without decimals
+    vp = (out / "2027-vp.html").read_text(encoding="utf-8")
+    assert "4\u00a0200" in vp  # Årets resultat = 35 600 − 210 800 + 175 900 + 3 500
 
 
 def test_a_follow_up_without_its_folder_is_an_error_that_names_the_command(minimal):

@@ -30,7 +30,9 @@ def test_new_year_carries_ids_and_empties_outcomes(copy_2024):
     upp = new.uppdrag.uppdrag[0]
     assert upp.bedomning is None and upp.kontinuitet == "Från 2024 fortsätter 2025"
     assert all(r.budgetavvikelse is None for r in new.ekonomi.driftredovisning.rader)
-    assert new.ekonomi.resultatrapport.rader.erhallna_bidrag.utfall_ack is None
+    rows = {r.id: r for r in new.ekonomi.resultatrapport.rader}
+    assert rows["erhallna_bidrag"].utfall_ack is None and rows["erhallna_bidrag"].slag == "intakt"
+    assert rows["resultat"].summa == ["verksamhetens_nettokostnad", "finansnetto"]
     assert new.ekonomi.resultatrapport.kolumner == "vp"
     assert new.personal is None and "personalekonomin" in r.output
     assert all(a.status is None for o in new.internkontroll.omraden for r in o.risker

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, resultat_rader
 from rtnreport import models as m
 from rtnreport.diff.engine import diff_years, word_diff
 from rtnreport.loading import YearData, load_year
@@ -92,12 +92,12 @@ def test_section_one_year_lacks_is_reported_once():
 
 def test_budget_rows_with_amount_and_percent():
     def ek(budget):
-        rad = m.ResultatRad(budget=D(budget), prognos_fg_ar=D(0), budget_fg_ar=D(0))
-        zero = m.ResultatRad(budget=D(0), prognos_fg_ar=D(0), budget_fg_ar=D(0))
-        rader = m.ResultatRader(erhallna_bidrag=rad, ovriga_intakter=zero, personalkostnader=zero,
-                                lamnade_bidrag=zero, ovriga_kostnader=zero, avskrivningar=zero,
-                                finansnetto=zero)
-        return m.EkonomiFil(resultatrapport=m.Resultatrapport(kolumner="vp", rader=rader))
+        zero = {"budget": D(0), "prognos_fg_ar": D(0), "budget_fg_ar": D(0)}
+        values = {k: zero for k in ("ovriga_intakter", "personalkostnader", "lamnade_bidrag",
+                                    "ovriga_kostnader", "avskrivningar", "finansnetto")}
+        values["erhallna_bidrag"] = {**zero, "budget": D(budget)}
+        return m.EkonomiFil(resultatrapport=m.Resultatrapport(kolumner="vp",
+                                                              rader=resultat_rader(values)))
     result = diff_years(year("a", [EM], ekonomi=ek("100.0")), year("b", [EM], ekonomi=ek("104.6")))
     changes = {c.id: c for c in section(result, "resultatbudget").changes}
     f = changes["erhallna_bidrag"].fields[0]

@@ -198,23 +198,23 @@ def ekonomi_for(typ: str, till: date, plan: YearData,
     rr = source.resultatrapport
     if rr is not None and typ in RESULTAT_INPUTS:
         prev_rr = earlier.ekonomi.resultatrapport if earlier and earlier.ekonomi else None
-        rows: dict[str, m.ResultatRad] = {}
-        for key in m.RESULTAT_RADER:
-            rad = getattr(rr.rader, key)
-            if rad is None:
-                continue
-            prev = getattr(prev_rr.rader, key) if prev_rr is not None else None
-            values: dict[str, Any] = {"rubrik": rad.rubrik, "budget": rad.budget}
-            if prev is not None and prev_rr is not None and prev_rr.kolumner == typ:
-                if typ == "delar":
-                    values["utfall_ack_fg_ar"] = prev.utfall_ack
-                else:
-                    values["utfall_fg_ar"] = prev.utfall
-            rows[key] = m.ResultatRad(**values)
+        prev_rows = {r.id: r for r in prev_rr.rader} if prev_rr is not None else {}
+        same_kind = prev_rr is not None and prev_rr.columns == m.RESULTAT_KOLUMNSET[typ]
+        rows: list[m.ResultatRad] = []
+        for rad in rr.rader:
+            values: dict[str, Any] = dict.fromkeys(m.RESULTAT_VARDEN)
+            if rad.slag != "summa":
+                values["budget"] = rad.budget
+                prev = prev_rows.get(rad.id)
+                if prev is not None and same_kind and prev.slag != "summa":
+                    if typ == "delar":
+                        values["utfall_ack_fg_ar"] = prev.utfall_ack
+                    else:
+                        values["utfall_fg_ar"] = prev.utfall
+            rows.append(rad.model_copy(update=values))
         update["resultatrapport"] = rr.model_copy(update={
-            "kolumner": typ, "kolumnrubriker": {}, "rader": m.ResultatRader(**rows),
-            "publicerat": {}, "diagram": [], "grupprubriker": False, "kalla": None,
-            "fotnot": None,
+            "kolumner": typ, "kolumnrubriker": {}, "rader": rows,
+            "publicerat": {}, "diagram": [], "kalla": None, "fotnot": None,
             "rubrik": (rr.rubrik or "Resultatrapport").replace("Resultatbudget",
                                                                "Resultatrapport")})
     dr = source.driftredovisning
@@ -239,6 +239,34 @@ def ekonomi_for(typ: str, till: date, plan: YearData,
             "rubrik": "Uppföljning investeringar"})
     update["handlingsplan"] = None
     return source.model_copy(update=update)
+
+
+def ekonomi_text(ek: m.EkonomiFil, typ: str) -> str:
+    """The economy stub as YAML, with an empty (null) cell for every value to fill in."""
+    import yaml as pyyaml
+
+    from .new_year import _Dumper
+
+    data = ek.model_dump(mode="python", exclude_defaults=True)
+    rr = data.get("resultatrapport")
+    if rr is not None:
+        inputs = [c for c in ek.resultatrapport.columns  # type: ignore[union-attr]
+                  if c in m.RESULTAT_VARDEN]
+        for row in rr["rader"]:
+            if row["slag"] != "summa":
+                for col in inputs:
+                    row.setdefault(col, None)
+    dr = data.get("driftredovisning")
+    if dr is not None:
+        for row in dr["rader"]:
+            for col in ("budgetavvikelse", "omsattning"):
+                row.setdefault(col, None)
+    inv = data.get("investeringar")
+    if inv is not None:
+        for row in inv["rader"]:
+            for col in inv["kolumner"]:
+                row.setdefault(col, None)
+    return pyyaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 @dataclass
@@ -302,7 +330,7 @@ def plan_report(project: Project, report_id: str, typ: str | None = None,
             out.files[folder / "internkontroll.yaml"] = internkontroll_stub(plan)
         ek = ekonomi_for(typ, till, plan, earlier)
         if ek is not None:
-            out.files[folder / "ekonomi.yaml"] = dump(ek)
+            out.files[folder / "ekonomi.yaml"] = ekonomi_text(ek, typ)
         personal_from = next((d.personal for d in (earlier,) if d is not None and d.personal),
                              None)
         if personal_from is not None:

@@ -101,10 +101,10 @@ def carry_uppdrag(fil: m.UppdragFil, source: str, target: str) -> m.UppdragFil:
 def carry_ekonomi(ek: m.EkonomiFil) -> m.EkonomiFil:
     update: dict[str, Any] = {}
     if ek.resultatrapport:
-        blank = {k: m.ResultatRad(rubrik=getattr(ek.resultatrapport.rader, k).rubrik)
-                 for k in m.RESULTAT_RADER if getattr(ek.resultatrapport.rader, k) is not None}
+        blank = [r.model_copy(update=dict.fromkeys(m.RESULTAT_VARDEN))
+                 for r in ek.resultatrapport.rader]
         update["resultatrapport"] = ek.resultatrapport.model_copy(update={
-            "rader": m.ResultatRader(**blank), "publicerat": {}, "kalla": None})
+            "rader": blank, "publicerat": {}, "kalla": None})
     if ek.driftredovisning:
         rows = [m.DriftRad(id=r.id, namn=r.namn, underomrade=r.underomrade,
                            kommentar_rubrik=r.kommentar_rubrik)

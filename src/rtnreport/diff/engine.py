@@ -328,6 +328,15 @@ def _missing(section: Section, year_a: str, year_b: str, has_a: bool, has_b: boo
     return True
 
 
+def _unit(*years: YearData, table: str, alone: bool = False) -> str:
+    """The table's unit as a title's ending (", tkr" or " (tkr)"), from a year that has it."""
+    for data in years:
+        model = getattr(data.ekonomi, table, None) if data.ekonomi else None
+        if model is not None:
+            return f" ({model.enhet})" if alone else f", {model.enhet}"
+    return ""
+
+
 def _budget_rows(data: YearData) -> list[tuple[str, str, dict[str, Decimal | None]]]:
     rr = data.ekonomi.resultatrapport if data.ekonomi else None
     if rr is None:
@@ -406,10 +415,14 @@ def diff_years(before: YearData, after: YearData, label_before: str | None = Non
     sections.append(s)
 
     for key, title, rows, columns in (
-        ("resultatbudget", "Resultatbudget (budget, mnkr)", _budget_rows, {"budget": "budget"}),
-        ("driftbudget", "Driftbudget per område (mnkr)", _drift_rows,
+        ("resultatbudget", f"Resultatbudget (budget{_unit(after, before, table='resultatrapport')})",
+         _budget_rows, {"budget": "budget"}),
+        ("driftbudget", f"Driftbudget per område{_unit(after, before, table='driftredovisning', alone=True)}",
+         _drift_rows,
          {"omsattning": "omsättning", "budgetram": "budgetram"}),
-        ("investeringar", "Investeringsbudget (mnkr)", _invest_rows, {"budget": "budget"}),
+        ("investeringar", f"Investeringsbudget{_unit(after, before, table='investeringar', alone=True)}",
+         _invest_rows,
+         {"budget": "budget"}),
         ("ekonomisk-ram", "Ekonomisk ram", _ram_rows, {"varde": "värde", "procent": "procent"}),
     ):
         s = Section(key, title)

@@ -21,6 +21,7 @@ THIN = "\u202f"
 DECIMALS = {
     "mnkr": 1,
     "tkr": 0,
+    "kr": 0,
     "procent": 1,
     "procentenheter": 1,
     "arsarbetare": 1,
@@ -55,7 +56,7 @@ def by_kind(value: Decimal | None, kind: str, with_unit: bool = False) -> str:
     text = number(value, DECIMALS.get(kind, 1))
     if with_unit and value is not None:
         unit = {"procent": "%", "procentenheter": "procentenheter", "mnkr": "mnkr",
-                "tkr": "tkr", "arsarbetare": "årsarbetare", "timmar": "timmar"}.get(kind)
+                "tkr": "tkr", "kr": "kr", "arsarbetare": "årsarbetare", "timmar": "timmar"}.get(kind)
         if unit:
             text += NBSP + unit
     return text

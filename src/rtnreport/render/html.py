@@ -113,7 +113,7 @@ def environment(templates: Path) -> Environment:
     env.filters["som_skrivet"] = lambda d: fmt.MISSING if d is None else fmt.number(d, _decimals(d))
     env.globals.update(STATUS=STATUS, STATUS_SHORT=STATUS_SHORT, TREND=TREND,
                        TREND_SHORT=TREND_SHORT, IND_STATUS=IND_STATUS, KONTROLL=KONTROLL,
-                       MISSING=fmt.MISSING, EJ_BEDOMD_ORD=EJ_BEDOMD_ORD, isinstance=isinstance,
+                       MISSING=fmt.MISSING, DECIMALS=fmt.DECIMALS, EJ_BEDOMD_ORD=EJ_BEDOMD_ORD, isinstance=isinstance,
                        models=m)
     return env
 
@@ -216,11 +216,14 @@ def report_charts(data: YearData, computed: Computed) -> dict[str, Any]:
     if drift is not None and any(c.key == "budgetavvikelse" for c in drift.columns) and any(
             r.cells.get("budgetavvikelse") is not None for r in drift.rows):
         rows = [r for r in drift.rows if not r.summa]
+        dr = data.ekonomi.driftredovisning  # type: ignore[union-attr]
+        unit = dr.enhet if dr is not None else drift.enhet
         out["driftredovisning"] = charts.bar_chart(
             "diagram-budgetavvikelse",
-            f"Budgetavvikelse per område, {data.ekonomi.driftredovisning.period} (mnkr)"  # type: ignore[union-attr]
-            if data.ekonomi and data.ekonomi.driftredovisning else "Budgetavvikelse per område",
-            [r.namn for r in rows], [r.cells.get("budgetavvikelse") for r in rows], "mnkr")
+            f"Budgetavvikelse per område, {dr.period} ({unit})" if dr is not None
+            else f"Budgetavvikelse per område ({unit})",
+            [r.namn for r in rows], [r.cells.get("budgetavvikelse") for r in rows], unit,
+            decimals=fmt.DECIMALS.get(unit, 1))
     rr = data.ekonomi.resultatrapport if data.ekonomi else None
     if rr is not None:
         out["resultatrapport"] = [

@@ -152,6 +152,8 @@ def followup_outline(typ: str, data: YearData, persps: list[PerspectiveView]) ->
             items.append(("handlingsplan", "Vidtagna åtgärder för att nå ekonomi i balans"))
         if ek.investeringar:
             items.append(("investeringar", "Investeringar"))
+        if ek.nyckeltal:
+            items.append(("nyckeltal", "Ekonomiska nyckeltal"))
         sec.children = [Sec(k, f"4.{i}", t) for i, (k, t) in enumerate(items, 1)]
         out.append(sec)
     pe = data.personal

@@ -16,112 +16,121 @@ from .table import Column, Published, Row, Table
 
 Lift = Callable[[Decimal | None], Any]
 
-RESULTAT_NAMN = {
-    "avskrivningar_immateriella": "Avskrivningar, immateriella tillgångar",
-    "erhallna_bidrag": "Erhållna bidrag",
-    "ovriga_intakter": "Övriga intäkter",
-    "summa_intakter": "Summa intäkter",
-    "personalkostnader": "Personalkostnader",
-    "lamnade_bidrag": "Lämnade bidrag",
-    "ovriga_kostnader": "Övriga kostnader",
-    "avskrivningar": "Avskrivningar",
-    "summa_kostnader": "Summa kostnader",
-    "verksamhetens_nettokostnad": "Verksamhetens nettokostnad",
-    "finansnetto": "Finansnetto",
-    "resultat": "Resultat",
+# The resultatrapport's columns: (heading, derived-from or None).  A derived
+# column is a − b of two other columns of the same row (GUIDE §4).
+RESULTAT_KOLUMNER: dict[str, tuple[str, tuple[str, str] | None]] = {
+    "utfall": ("Utfall", None),
+    "budget": ("Budget", None),
+    "utfall_fg_ar": ("Utfall fg år", None),
+    "utfall_ack": ("Utfall ack", None),
+    "budget_ack": ("Budget ack", None),
+    "utfall_ack_fg_ar": ("Utfall ack fg år", None),
+    "prognos": ("Prognos", None),
+    "prognos_fg_ar": ("Prognos fg år", None),
+    "budget_fg_ar": ("Budget fg år", None),
+    "budgetavvikelse_fg_ar": ("Budget\u00adavvikelse fg år", None),
+    "budgetavvikelse": ("Budget\u00adavvikelse", ("utfall", "budget")),
+    "budgetavvikelse_ack": ("Budget\u00adavvikelse ack", ("utfall_ack", "budget_ack")),
+    "prognosavvikelse": ("Prognos budget\u00adavvikelse", ("prognos", "budget")),
+    "utfallsavvikelse": ("Utfalls\u00adavvikelse", ("utfall", "utfall_fg_ar")),
+    "utfallsavvikelse_ack": ("Utfalls\u00adavvikelse ack", ("utfall_ack", "utfall_ack_fg_ar")),
 }
 
-# Column sets per report type: (key, heading, derived-from or None).
-# A derived column is a − b of two other columns of the same row.
-RESULTAT_KOLUMNER: dict[str, list[tuple[str, str, tuple[str, str] | None]]] = {
-    "delar": [
-        ("utfall_ack", "Utfall ack", None),
-        ("budget_ack", "Budget ack", None),
-        ("budgetavvikelse_ack", "Budget\u00adavvikelse ack", ("utfall_ack", "budget_ack")),
-        ("utfall_ack_fg_ar", "Utfall ack fg år", None),
-        ("prognos", "Prognos", None),
-        ("budget", "Budget", None),
-        ("prognosavvikelse", "Prognos budget\u00adavvikelse", ("prognos", "budget")),
-        ("budgetavvikelse_fg_ar", "Budget\u00adavvikelse fg år", None),
-    ],
-    "helar": [
-        ("utfall", "Utfall", None),
-        ("budget", "Budget", None),
-        ("utfall_fg_ar", "Utfall fg år", None),
-        ("budgetavvikelse", "Budget\u00adavvikelse", ("utfall", "budget")),
-        ("utfallsavvikelse", "Utfalls\u00adavvikelse", ("utfall", "utfall_fg_ar")),
-    ],
-    "vp": [
-        ("budget", "Budget", None),
-        ("prognos_fg_ar", "Prognos fg år", None),
-        ("budget_fg_ar", "Budget fg år", None),
-    ],
-}
+SIGN_OF_KIND = {"intakt": 1, "anslag": 1, "kostnad": -1}
+"""The sign an amount of each row kind has (costs are negative as in the accounts)."""
 
-SUMMA_RADER = {
-    "summa_intakter": m.RESULTAT_INKOMST,
-    "summa_kostnader": m.RESULTAT_KOSTNAD,
-}
+AMOUNT_COLUMNS = ("utfall", "budget", "utfall_fg_ar", "utfall_ack", "budget_ack",
+                  "utfall_ack_fg_ar", "prognos", "prognos_fg_ar", "budget_fg_ar")
+"""Input columns that hold amounts (not deviations): their sign follows the row's kind."""
 
 
-def resultat_columns(kolumner: str, rubriker: dict[str, str] | None = None) -> list[Column]:
-    rubriker = rubriker or {}
-    return [
-        Column(key, rubriker.get(key, heading), derived=spec is not None)
-        for key, heading, spec in RESULTAT_KOLUMNER[kolumner]
-    ]
+def resultat_columns(rr: m.Resultatrapport, rubriker: dict[str, str] | None = None
+                     ) -> list[Column]:
+    headings = {**rr.kolumnrubriker, **(rubriker or {})}
+    return [Column(key, headings.get(key, RESULTAT_KOLUMNER[key][0]),
+                   derived=RESULTAT_KOLUMNER[key][1] is not None, kind=rr.enhet)
+            for key in rr.columns]
+
+
+def input_columns(rr: m.Resultatrapport) -> list[str]:
+    """The value columns the table needs: those shown, and the inputs of derived ones."""
+    out: list[str] = []
+    for key in rr.columns:
+        spec = RESULTAT_KOLUMNER[key][1]
+        for col in (spec or (key,)):
+            if col not in out:
+                out.append(col)
+    return out
+
+
+def sum_cycles(rr: m.Resultatrapport) -> list[list[str]]:
+    """Sum rows that (indirectly) contain themselves, each as the path of ids."""
+    parts = {r.id: r.summa for r in rr.rader if r.slag == "summa"}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, path: list[str]) -> None:
+        for part in parts.get(node, []):
+            if part == path[0]:
+                cycles.append(path + [part])
+            elif part not in path and part in parts:
+                visit(part, path + [part])
+
+    for start in parts:
+        visit(start, [start])
+    seen: set[frozenset[str]] = set()
+    unique = []
+    for c in cycles:
+        key = frozenset(c)
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
 
 
 def compute_resultatrapport(rr: m.Resultatrapport, lift: Lift = as_exact,
                             rubriker: dict[str, str] | None = None) -> Table:
-    """The resultatrapport with every sum and deviation computed.
+    """The resultatrapport as declared: every sum and deviation computed.
 
-    Budgetavvikelse = utfall − budget, prognosavvikelse = prognos − budget,
-    utfallsavvikelse = utfall − utfall fg år (GUIDE §4); costs are negative,
-    so the same formula holds for intäkter and kostnader.
+    A sum row adds the rows it names (account lines or other sums) column by
+    column; a missing part makes the sum unknown, never zero.  Budgetavvikelse
+    = utfall − budget, prognosavvikelse = prognos − budget, utfallsavvikelse =
+    utfall − utfall fg år; costs are negative, so the same formula holds for
+    every row.  A sum that refers to an unknown row or to itself is unknown
+    (``check`` names it).
     """
-    spec = RESULTAT_KOLUMNER[rr.kolumner]
-    inputs = [key for key, _, derived in spec if derived is None]
-    derived = {key: d for key, _, d in spec if d is not None}
+    inputs = input_columns(rr)
+    by_id = {r.id: r for r in rr.rader}
+    values: dict[str, dict[str, Any]] = {}
+    busy: set[str] = set()
 
-    def input_row(key: str) -> dict[str, Any]:
-        rad: m.ResultatRad = getattr(rr.rader, key)
-        return {col: lift(getattr(rad, col)) for col in inputs}
+    def value(row_id: str) -> dict[str, Any]:
+        if row_id in values:
+            return values[row_id]
+        rad = by_id.get(row_id)
+        if rad is None or row_id in busy:
+            return dict.fromkeys(inputs)
+        if rad.slag != "summa":
+            values[row_id] = {col: lift(getattr(rad, col)) for col in inputs}
+            return values[row_id]
+        busy.add(row_id)
+        parts = [value(part) for part in rad.summa]
+        busy.discard(row_id)
+        values[row_id] = {col: total(p[col] for p in parts) for col in inputs}
+        return values[row_id]
 
-    present = [k for k in m.RESULTAT_RADER if getattr(rr.rader, k) is not None]
-    base: dict[str, dict[str, Any]] = {key: input_row(key) for key in present}
-    for summa, parts in SUMMA_RADER.items():
-        base[summa] = {col: total(base[p][col] for p in parts if p in base) for col in inputs}
-    base["verksamhetens_nettokostnad"] = {
-        col: add(base["summa_intakter"][col], base["summa_kostnader"][col]) for col in inputs
-    }
-    base["resultat"] = {
-        col: add(base["verksamhetens_nettokostnad"][col], base["finansnetto"][col])
-        for col in inputs
-    }
-    order = [
-        "erhallna_bidrag", "ovriga_intakter", "summa_intakter",
-        "personalkostnader", "lamnade_bidrag", "ovriga_kostnader", "avskrivningar",
-        "avskrivningar_immateriella",
-        "summa_kostnader", "verksamhetens_nettokostnad", "finansnetto", "resultat",
-    ]
-    rows = []
-    for key in order:
-        if rr.grupprubriker and key in ("erhallna_bidrag", "personalkostnader"):
-            namn = "Verksamhetens intäkter" if key == "erhallna_bidrag" else "Verksamhetens kostnader"
-            rows.append(Row(f"grupp-{key}", namn, {}, heading=True))
-        if key not in base:
-            continue
-        cells = dict(base[key])
-        for col, (a, b) in derived.items():
-            cells[col] = sub(cells[a], cells[b])
-        namn = RESULTAT_NAMN[key]
-        if key in m.RESULTAT_RADER and getattr(rr.rader, key) and getattr(rr.rader, key).rubrik:
-            namn = getattr(rr.rader, key).rubrik
-        rows.append(Row(key, namn, {c.key: cells[c.key] for c in resultat_columns(rr.kolumner)},
-                        summa=key not in m.RESULTAT_RADER))
-    return Table("resultatrapport", "Resultatrapport", rr.enhet,
-                 resultat_columns(rr.kolumner, {**rr.kolumnrubriker, **(rubriker or {})}), rows,
+    columns = resultat_columns(rr, rubriker)
+    rows: list[Row[Any]] = []
+    for rad in rr.rader:
+        if rad.grupp:
+            rows.append(Row(f"grupp-{rad.id}", rad.grupp, {}, heading=True))
+        cells = dict(value(rad.id))
+        for col in columns:
+            spec = RESULTAT_KOLUMNER[col.key][1]
+            if spec is not None:
+                cells[col.key] = sub(cells[spec[0]], cells[spec[1]])
+        rows.append(Row(rad.id, rad.namn, {c.key: cells[c.key] for c in columns},
+                        summa=rad.slag == "summa"))
+    return Table("resultatrapport", "Resultatrapport", rr.enhet, columns, rows,
                  caption=f"Resultatrapport, belopp i {rr.enhet}")
 
 
@@ -136,13 +145,13 @@ def resultatrapport_published(rr: m.Resultatrapport) -> list[Published]:
 
 
 DRIFT_KOLUMNER = [
-    ("budgetavvikelse", "Budget\u00adavvikelse", False, "mnkr"),
-    ("omsattning", "Omsättning", False, "mnkr"),
-    ("budgetram", "Varav budgetram", False, "mnkr"),
+    ("budgetavvikelse", "Budget\u00adavvikelse", False, "belopp"),
+    ("omsattning", "Omsättning", False, "belopp"),
+    ("budgetram", "Varav budgetram", False, "belopp"),
     ("relation", "Relation (%)", True, "procent"),
-    ("budgetavvikelse_fg_ar", "Budget\u00adavvikelse fg år", False, "mnkr"),
-    ("omsattning_fg_ar", "Omsättning", False, "mnkr"),
-    ("budgetram_fg_ar", "Varav budgetram", False, "mnkr"),
+    ("budgetavvikelse_fg_ar", "Budget\u00adavvikelse fg år", False, "belopp"),
+    ("omsattning_fg_ar", "Omsättning", False, "belopp"),
+    ("budgetram_fg_ar", "Varav budgetram", False, "belopp"),
 ]
 
 
@@ -164,7 +173,8 @@ def compute_driftredovisning(dr: m.Driftredovisning, lift: Lift = as_exact) -> T
             heading = f"{heading} {dr.period}"
         if key.endswith("_fg_ar") and dr.period_fg_ar:
             heading = heading.replace(" fg år", "") + f" {dr.period_fg_ar}"
-        columns.append(Column(key, heading, derived=derived, kind=kind))  # type: ignore[arg-type]
+        columns.append(Column(key, heading, derived=derived,
+                              kind=dr.enhet if kind == "belopp" else kind))  # type: ignore[arg-type]
     rows = []
     for rad in dr.rader:
         cells = {key: lift(getattr(rad, key)) for key in present if key != "relation"}
@@ -198,7 +208,8 @@ def driftredovisning_published(dr: m.Driftredovisning) -> list[Published]:
 
 
 def compute_investeringar(inv: m.Investeringar, lift: Lift = as_exact) -> Table:
-    columns = [Column(key, heading) for key, heading in zip(inv.kolumner, inv.kolumnrubriker)]
+    columns = [Column(key, heading, kind=inv.enhet)
+               for key, heading in zip(inv.kolumner, inv.kolumnrubriker)]
     rows = [
         Row(f"rad-{i}", rad.namn, {c.key: lift(getattr(rad, c.key)) for c in columns})
         for i, rad in enumerate(inv.rader)
@@ -220,21 +231,22 @@ def investeringar_published(inv: m.Investeringar) -> list[Published]:
     ]
 
 
-HANDLINGSPLAN_KIND = {"antal": "antal", "arsarbetare": "arsarbetare", "effekt": "mnkr",
+HANDLINGSPLAN_KIND = {"antal": "antal", "arsarbetare": "arsarbetare", "effekt": "belopp",
                       "rubrik": "antal"}
 
 
 def compute_handlingsplan(hp: m.Handlingsplan, lift: Lift = as_exact) -> Table:
-    """The action plan; Summa = the sum of the effekt rows (mnkr) per column."""
-    columns = [Column(k.id, k.rubrik) for k in hp.kolumner]
+    """The action plan; Summa = the sum of the effekt rows (in the table's unit) per column."""
+    columns = [Column(k.id, k.rubrik, kind=hp.enhet) for k in hp.kolumner]
     rows: list[Row[Any]] = []
     for rad in hp.rader:
         cells = {c.key: lift(v) for c, v in zip(columns, rad.varden)}
-        rows.append(Row(rad.id, rad.namn, cells, kind=HANDLINGSPLAN_KIND[rad.typ],  # type: ignore[arg-type]
+        kind = HANDLINGSPLAN_KIND[rad.typ]
+        rows.append(Row(rad.id, rad.namn, cells, kind=hp.enhet if kind == "belopp" else kind,  # type: ignore[arg-type]
                         note=rad.grupp))
     effekt = [r for r, rad in zip(rows, hp.rader) if rad.typ == "effekt"]
     sums = {c.key: total_known(r.cells.get(c.key) for r in effekt) for c in columns}
-    rows.append(Row("summa", "Summa", sums, summa=True, kind="mnkr"))
+    rows.append(Row("summa", "Summa", sums, summa=True, kind=hp.enhet))
     rubrik = hp.rubrik or "Uppföljning av handlingsplan"
     return Table("handlingsplan", rubrik, hp.enhet, columns, rows,
                  caption=f"{rubrik}; effekter i {hp.enhet}")

@@ -64,9 +64,9 @@ def compute_kostnadsanalys(ka: m.Kostnadsanalys, lift: Lift = as_exact) -> Table
     """
     a, b = ka.kolumnrubriker
     columns = [
-        Column("utfall", f"{a}, {ka.enhet}"),
-        Column("utfall_fg_ar", f"{b}, {ka.enhet}"),
-        Column("forandring", f"Förändring, {ka.enhet}", derived=True),
+        Column("utfall", f"{a}, {ka.enhet}", kind=ka.enhet),
+        Column("utfall_fg_ar", f"{b}, {ka.enhet}", kind=ka.enhet),
+        Column("forandring", f"Förändring, {ka.enhet}", derived=True, kind=ka.enhet),
         Column("forandring_procent", "Förändring %", derived=True, kind="procent"),
     ]
 

@@ -14,7 +14,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 N = TypeVar("N")
 
-Kind = Literal["mnkr", "tkr", "procent", "procentenheter", "arsarbetare", "antal", "timmar"]
+Kind = Literal["mnkr", "tkr", "kr", "procent", "procentenheter", "arsarbetare", "antal", "timmar"]
 
 
 @dataclass(frozen=True)
