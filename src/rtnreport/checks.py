@@ -136,6 +136,13 @@ def check_ekonomi(data: YearData, rapports: list[m.Rapport]) -> list[Problem]:
                         f"'{need}'", data.where("ekonomi.yaml", ("resultatrapport", "kolumner")),
                         code="ekonomi", hint=f"fyll i {need} eller ta bort kolumnen"))
                     break
+    if rapports and rr is not None and rr.diagram and not any(
+            r.typ in ("delar", "helar") for r in rapports):
+        out.append(warning(
+            f"resultatrapport: diagram visas bara i uppföljningar, inte i "
+            f"{', '.join(r.id for r in rapports)}",
+            data.where("ekonomi.yaml", ("resultatrapport", "diagram"), at_key=True),
+            code="ekonomi", hint="flytta diagrammet till uppföljningens ekonomi.yaml"))
     if rapports:
         shown = {t for r in rapports for t in RENDERED_TABLES.get(r.typ, ())}
         for table, word in TABLE_WORD.items():
