@@ -267,6 +267,15 @@ def word_html(html: str) -> WordSource:
     for el in body.iter("h2", "h3", "h4", "h5", "h6"):
         el.tag = f"h{int(el.tag[1]) - 1}"
 
+    # A figure without a picture (a note that the source lost it) would become a layout
+    # table in Word: make it a caption paragraph and its text.
+    for figure in list(body.iter("figure")):
+        if figure.find(".//img") is None:
+            figure.tag = "div"
+            for caption in figure.findall("figcaption"):
+                caption.tag = "p"
+                _embolden(caption)
+
     for details in list(body.iter("details")):
         details.tag = "div"
         for summary in details.findall("summary"):
@@ -288,8 +297,7 @@ def word_html(html: str) -> WordSource:
                 el[-1].tail = (el[-1].tail or "") + "]"
             else:
                 el.text += "]"
-        elif cls & BOLD_CLASSES or el.tag == "ins" or (el.tag == "figcaption" and "figur-saknas"
-                                                       in _classes(el.getparent())):
+        elif cls & BOLD_CLASSES or el.tag == "ins":
             _embolden(el)
         elif el.tag == "p" and not _text(el) and not len(el):
             el.drop_tree()
