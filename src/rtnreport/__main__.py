@@ -147,7 +147,8 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
 @click.option("--force", is_flag=True, help="Bygg om även om inget har ändrats.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Katalog för utdata (standard: build/).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf", "json"]),
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(["html", "pdf", "json", "docx"]),
               help="Vilka format (kan upprepas). Standard: html och pdf.")
 @click.option("--pdf-variant", default="pdf/ua-1", show_default=True,
               type=click.Choice(["pdf/ua-1", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b", "none"]),
@@ -166,6 +167,7 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
       rtnreport build 2024-delar
       rtnreport build 2024-delar --format html
       rtnreport build 2024-delar --format json --out /tmp/ut
+      rtnreport build 2024-delar --format docx    # Word för nämndsekreteraren
       rtnreport build 2024-delar --pdf-variant pdf/a-2u
       rtnreport build --all --jobs 2
     """
@@ -187,12 +189,13 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
         sys.exit(EXIT_USAGE)
     show = (lambda msg: click.echo(f"  PDF: {msg}", err=True)) if (
         obj.verbose or sys.stderr.isatty()) and not obj.quiet else None
+    from .render.docx import ConverterMissing
     from .render.pdf import BlockedFetch
 
     try:
         result = build_report(project, report, out_dir, chosen, pdf_variant, progress=show,
                               force=force)
-    except UnknownReport as exc:
+    except (UnknownReport, ConverterMissing) as exc:
         click.echo(f"rtnreport: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     except BlockedFetch as exc:
@@ -225,6 +228,14 @@ def _build_all(obj: Context, project: Project, out_dir: Path | None, formats: tu
     from .commands.build import build_all
     from .commands.messages import format_problem
 
+    if "docx" in formats:  # a missing converter is one environment error, not one per report
+        from .render.docx import ConverterMissing, check_converters
+
+        try:
+            check_converters()
+        except ConverterMissing as exc:
+            click.echo(f"rtnreport: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
     tty = sys.stderr.isatty() and not os.environ.get("CI")
     start = time.perf_counter()
 

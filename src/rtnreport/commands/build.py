@@ -1,4 +1,4 @@
-"""``rtnreport build``: check the data, compute, render HTML/PDF/JSON, write atomically."""
+"""``rtnreport build``: check the data, compute, render HTML/PDF/JSON/Word, write atomically."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .. import cache
 from ..problems import Problem, error
 from ..project import Project
 
-FORMATS = ("html", "pdf", "json")
+FORMATS = ("html", "pdf", "json", "docx")
 
 
 class UnknownReport(Exception):
@@ -162,7 +162,7 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
     t1 = clock.perf_counter()
     outputs: dict[str, bytes] = {}
     rendered = None
-    if "html" in formats or "pdf" in formats:
+    if {"html", "pdf", "docx"} & set(formats):
         rendered = render_report(rapport, data, computed, project.templates,
                                  previous=prepared.previous)
     if "html" in formats and rendered is not None:
@@ -183,6 +183,18 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
             cache.forget(project, out_dir, report_id)
             raise
         result.seconds["pdf"] = clock.perf_counter() - t2
+    if "docx" in formats and rendered is not None:
+        from ..render.docx import write_docx
+
+        t3 = clock.perf_counter()
+        created = datetime.combine(rapport.beslutsdatum or rapport.period.till, time(12))
+        try:
+            outputs["docx"] = write_docx(rendered.html, project.templates, created=created)
+        except BaseException:
+            _remove_stale(targets.values())
+            cache.forget(project, out_dir, report_id)
+            raise
+        result.seconds["docx"] = clock.perf_counter() - t3
     for fmt in formats:
         atomic_write(targets[fmt], outputs[fmt])
         result.written.append(targets[fmt])
