@@ -109,8 +109,8 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
         from .commands.check import run_check
 
         loaded, problems = run_check(project, wanted)
-        if not any(p.code == "usage" for p in problems):
-            check_cache.store(project, wanted, problems)
+        if not no_cache and not any(p.code == "usage" for p in problems):
+            check_cache.store(project, wanted, problems)  # --no-cache neither reads nor writes
     usage = [p for p in problems if p.code == "usage"]
     if fmt == "json":
         click.echo(problems_as_json(problems))
