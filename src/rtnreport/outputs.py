@@ -53,13 +53,15 @@ def describe_os_error(exc: OSError, path: Path) -> str:
     return f"kan inte skriva {path}: {reason}"
 
 
-def _write_temp(path: Path, data: bytes) -> str:
+def _write_temp(path: Path, data: bytes, durable: bool = True) -> str:
+    """``data`` in a new temporary file beside ``path`` (synced to disk when ``durable``)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)

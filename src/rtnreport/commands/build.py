@@ -60,7 +60,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     from ..outputs import _write_temp
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(path, data)
+    tmp = _write_temp(path, data, durable=False)  # caches and settings: no fsync needed
     try:
         os.replace(tmp, path)
     except BaseException:
