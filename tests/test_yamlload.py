@@ -279,3 +279,63 @@ def test_line_breaks_editors_do_not_count_are_refused_at_their_place(char):
         load(f"a: 1\r\nb: x{char}y\n")
     assert (exc.value.position.line, exc.value.position.col) == (2, 5)
     assert "radbrytningstecken" in exc.value.message
+
+
+# --- what stands where a data file belongs ---------------------------------------------
+
+
+def test_a_folder_where_a_file_belongs(tmp_path):
+    (tmp_path / "mal.yaml").mkdir()
+    with pytest.raises(YamlError) as exc:
+        load_file(tmp_path / "mal.yaml")
+    assert "katalog" in exc.value.message and exc.value.hint
+
+
+def test_a_dangling_symlink_is_named_as_such(tmp_path):
+    (tmp_path / "mal.yaml").symlink_to(tmp_path / "borta.yaml")
+    with pytest.raises(YamlError) as exc:
+        load_file(tmp_path / "mal.yaml")
+    assert "symbolisk länk" in exc.value.message and exc.value.hint
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_something_that_is_not_a_regular_file_is_never_read(tmp_path, kind):
+    """A fifo would block and /dev/zero would never end: refused before reading."""
+    import os
+
+    path = tmp_path / "mal.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(YamlError) as exc:
+        load_file(path)
+    assert "inte en vanlig fil" in exc.value.message
+
+
+def test_a_huge_file_is_refused_by_its_size_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "mal.yaml"
+    with open(path, "wb") as fh:
+        fh.truncate(8 * 1024**3)  # sparse: 8 GB that would take long to read
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or real(self))
+    with pytest.raises(YamlError) as exc:
+        load_file(path)
+    assert "större än" in exc.value.message and read == []
+
+
+def test_english_os_errors_do_not_reach_the_message(tmp_path, monkeypatch):
+    import errno
+
+    path = tmp_path / "mal.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("builtins.open", denied)
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(YamlError) as exc:
+        load_file(path)
+    assert "Permission" not in exc.value.message and "läsa" in exc.value.message

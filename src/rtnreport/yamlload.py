@@ -27,7 +27,10 @@ a Pydantic one, can point at ``file:line:col``.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -210,18 +213,56 @@ def load_text(text: str, file: Path) -> tuple[Any, SourceMap]:
     return builder.build(events), smap
 
 
+_OS_REASONS = {
+    errno.EACCES: ("du saknar rätt att läsa filen", "ändra filens rättigheter (chmod u+r)"),
+    errno.EPERM: ("du saknar rätt att läsa filen", "ändra filens rättigheter (chmod u+r)"),
+    errno.ELOOP: ("symboliska länkar pekar på varandra i en slinga", "ersätt länken med filen"),
+    errno.EISDIR: ("det är en katalog, inte en fil", "ta bort katalogen och lägg filen där"),
+    errno.EIO: ("disken kunde inte läsas (I/O-fel)", "kontrollera disken och försök igen"),
+}
+
+
 def load_file(file: Path) -> tuple[Any, SourceMap]:
+    """Load one file: it must be a regular file (not a folder, fifo or device) within the cap.
+
+    The type and size are checked before a byte is read, so a fifo cannot block
+    and a symlink to ``/dev/zero`` or a huge file cannot exhaust memory.
+    """
     try:
-        raw = file.read_bytes()
+        st = os.stat(file)
     except FileNotFoundError:
+        if os.path.islink(file):
+            raise YamlError(f"filen är en symbolisk länk till {os.readlink(file)}, som inte finns",
+                            None, hint="ta bort länken eller lägg filen på dess plats") from None
         raise YamlError("filen finns inte", None) from None
     except OSError as exc:
-        raise YamlError(f"filen kan inte läsas: {exc.strerror}", None) from None
+        raise _os_error(exc) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise YamlError("här ska en fil stå, men det är en katalog", None,
+                        hint="ta bort eller byt namn på katalogen och lägg filen där")
+    if not stat.S_ISREG(st.st_mode):
+        raise YamlError("det här är inte en vanlig fil (utan t.ex. en fifo eller en enhet)", None,
+                        hint="ersätt den med en vanlig textfil")
+    if st.st_size > MAX_BYTES:
+        raise YamlError(
+            f"filen är större än {MAX_BYTES // 1_000_000} MB; dela upp den", Position(file, 1, 1)
+        )
+    try:
+        with open(file, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise _os_error(exc) from None
     if len(raw) > MAX_BYTES:
         raise YamlError(
             f"filen är större än {MAX_BYTES // 1_000_000} MB; dela upp den", Position(file, 1, 1)
         )
     return load_text(decode_utf8(raw, file), file)
+
+
+def _os_error(exc: OSError) -> YamlError:
+    reason, hint = _OS_REASONS.get(exc.errno or 0, (
+        f"operativsystemet svarade felkod {exc.errno}", "kontrollera filen och försök igen"))
+    return YamlError(f"filen kan inte läsas: {reason}", None, hint=hint)
 
 
 def _where(mark: Any) -> str:
