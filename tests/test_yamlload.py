@@ -339,3 +339,14 @@ def test_english_os_errors_do_not_reach_the_message(tmp_path, monkeypatch):
     with pytest.raises(YamlError) as exc:
         load_file(path)
     assert "Permission" not in exc.value.message and "läsa" in exc.value.message
+
+
+def test_read_data_file_serves_texts_with_the_same_checks(tmp_path):
+    from rtnreport.yamlload import read_data_file
+
+    (tmp_path / "inledning.md").write_text("# Inledning\n", encoding="utf-8")
+    assert read_data_file(tmp_path / "inledning.md") == b"# Inledning\n"
+    (tmp_path / "analys.md").mkdir()
+    with pytest.raises(YamlError) as exc:
+        read_data_file(tmp_path / "analys.md")
+    assert "katalog" in exc.value.message

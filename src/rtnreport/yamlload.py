@@ -223,10 +223,16 @@ _OS_REASONS = {
 
 
 def load_file(file: Path) -> tuple[Any, SourceMap]:
-    """Load one file: it must be a regular file (not a folder, fifo or device) within the cap.
+    """Load one YAML file (read with :func:`read_data_file`'s checks)."""
+    return load_text(decode_utf8(read_data_file(file), file), file)
+
+
+def read_data_file(file: Path) -> bytes:
+    """The bytes of a data or text file: a regular file (not a folder, fifo or device) within the cap.
 
     The type and size are checked before a byte is read, so a fifo cannot block
-    and a symlink to ``/dev/zero`` or a huge file cannot exhaust memory.
+    and a symlink to ``/dev/zero`` or a huge file cannot exhaust memory.  Raises
+    :class:`YamlError` in Swedish (without a position: the caller names the file).
     """
     try:
         st = os.stat(file)
@@ -256,7 +262,7 @@ def load_file(file: Path) -> tuple[Any, SourceMap]:
         raise YamlError(
             f"filen är större än {MAX_BYTES // 1_000_000} MB; dela upp den", Position(file, 1, 1)
         )
-    return load_text(decode_utf8(raw, file), file)
+    return raw
 
 
 def _os_error(exc: OSError) -> YamlError:
