@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check build all bench profile clean
+.PHONY: run test check build all bench profile fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ bench: $(STAMP)
 
 profile: $(STAMP)
 	$(BIN)/python bench/profile_pdf.py
+
+# A long, randomised run of the loader's property tests (about 10 minutes at the
+# default on the project's 2-core machine); FUZZ_EXAMPLES=N per property to change it.
+FUZZ_EXAMPLES ?= 150000
+fuzz: $(STAMP)
+	RTNREPORT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_yamlload_fuzz.py \
+		-p no:cacheprovider --hypothesis-show-statistics -q
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -25,7 +25,7 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
         try:
-            return super().invoke(ctx)
+            return self._invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except BrokenPipeError:  # output piped into e.g. head, which stopped reading
@@ -38,6 +38,15 @@ class Group(click.Group):
                        "rtnreport, inte i era data; kör med RTNREPORT_DEBUG=1 för detaljer.",
                        err=True)
             sys.exit(EXIT_INTERNAL)
+
+    def _invoke(self, ctx: click.Context):  # noqa: ANN202
+        from .outputs import EnvironmentFault
+
+        try:
+            return super().invoke(ctx)
+        except EnvironmentFault as exc:  # disk full, read-only folder, bad SOURCE_DATE_EPOCH
+            click.echo(f"rtnreport: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
 
 
 class Context:
@@ -109,8 +118,8 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
         from .commands.check import run_check
 
         loaded, problems = run_check(project, wanted)
-        if not any(p.code == "usage" for p in problems):
-            check_cache.store(project, wanted, problems)
+        if not no_cache and not any(p.code == "usage" for p in problems):
+            check_cache.store(project, wanted, problems)  # --no-cache neither reads nor writes
     usage = [p for p in problems if p.code == "usage"]
     if fmt == "json":
         click.echo(problems_as_json(problems))
@@ -158,7 +167,8 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
           out_dir: Path | None, formats: tuple[str, ...], pdf_variant: str) -> None:
     """Bygg rapporten REPORT (t.ex. 2024-delar) som HTML och taggad PDF i build/.
 
-    Data kontrolleras först; vid fel skrivs ingenting (och gamla filer tas bort).
+    Data kontrolleras först; vid fel skrivs ingenting och tidigare filer lämnas
+    orörda (men räknas som inaktuella). Alla format skrivs, eller inget.
     En rapport vars indata (data, mallar, rtnreport-version) inte ändrats byggs
     inte om; --force bygger ändå.
 
@@ -208,8 +218,8 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
             click.echo(format_problem(p, cache, color=sys.stderr.isatty()), err=True)
     if not result.ok:
         n = sum(p.level == "error" for p in result.problems)
-        click.echo(f"rtnreport: {report} byggdes inte: {n} fel i data (kör rtnreport check).",
-                   err=True)
+        click.echo(f"rtnreport: {report} byggdes inte: {n} fel i data (kör rtnreport check); "
+                   "inget skrevs och tidigare filer lämnades orörda.", err=True)
         sys.exit(EXIT_DATA)
     if not obj.quiet:
         if result.cached:
@@ -262,6 +272,8 @@ def _build_all(obj: Context, project: Project, out_dir: Path | None, formats: tu
     if not obj.quiet:
         click.echo(f"{len(results)} rapporter: {built} byggda, {fresh} aktuella, {len(failed)} fel "
                    f"({time.perf_counter() - start:.1f} s).")
+    if any(p.code == "environment" for r in failed for p in r.problems):
+        sys.exit(EXIT_USAGE)
     if failed:
         sys.exit(EXIT_DATA)
 
@@ -516,8 +528,15 @@ def list_reports(obj: Context) -> None:
     if not reports:
         click.echo("Inga rapporter: ingen data/<år>/rapporter.yaml definierar någon.")
         return
+    from .outputs import valid_report_id
+
     rows = []
     for rid, year in sorted(reports.items()):
+        if not valid_report_id(rid):  # never a path from an id that is not a slug
+            shown = rid.encode("unicode_escape").decode("ascii")[:60]
+            rows.append((shown, "?", "nej", "ogiltigt id", "(id:t har fel form: kör rtnreport "
+                         "build för detaljer)"))
+            continue
         data, _ = load_year(project.data, year)
         rapport = next((r for r in data.rapporter.rapporter if r.id == rid), None) \
             if data.rapporter else None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 
+import pytest
 from click.testing import CliRunner
 
 from rtnreport.__main__ import cli
@@ -40,17 +42,23 @@ def test_html_build_writes_one_standalone_file(project_root, tmp_path):
     assert "<script" not in html and "<link" not in html and "<style>" in html
 
 
-def test_bad_data_builds_nothing_and_removes_stale_output(copy_2024, tmp_path):
+def test_bad_data_builds_nothing_and_leaves_the_previous_outputs(copy_2024, tmp_path):
     out = tmp_path / "out"
     assert run(copy_2024.root, "build", "2024-delar", "--format", "html", "--format", "json",
                "--out", str(out)).exit_code == 0
-    assert (out / "2024-delar.html").exists()
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert set(before) == {"2024-delar.html", "2024-delar.json"}
     copy_2024.edit("2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 60,4")
     r = run(copy_2024.root, "build", "2024-delar", "--format", "html", "--format", "json",
             "--out", str(out))
     assert r.exit_code == 1
-    assert "decimalkomma" in r.output and "byggdes inte" in r.output
-    assert list(out.iterdir()) == []  # no stale file that looks fresh, no temp file
+    assert "decimalkomma" in r.output and "byggdes inte" in r.output and "orörda" in r.output
+    # the last good outputs are kept as they were, and no temp file is left
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    # but they are no longer taken for fresh: fixing the data builds again
+    copy_2024.edit("2024/ekonomi.yaml", "      budget_ack: 60,4", "      budget_ack: 60.4")
+    again = run(copy_2024.root, "build", "2024-delar", "--format", "html", "--out", str(out))
+    assert again.exit_code == 0 and "Skrev" in again.output
 
 
 def test_json_export_has_every_computed_table(project_root, tmp_path):
@@ -124,3 +132,100 @@ def test_rus_2025_explains_its_colours(project_root, tmp_path):
     assert "inte samma sak som färgerna i nämndens" in html
     assert "De tio prioriterade områdena" in html
     assert "Områden där Örebro län har särskilda utmaningar" in html
+
+
+@pytest.fixture
+def keep_files(copy_2024, tmp_path):
+    """Files outside the output folder that a hostile report id points at."""
+    outside = tmp_path / "some" / "where"
+    outside.mkdir(parents=True)
+    files = [outside / "keep.html", outside / "keep.pdf", copy_2024.root / "README.html",
+             copy_2024.root / "README.pdf"]
+    for f in files:
+        f.write_text("viktigt\n", encoding="utf-8")
+    return outside, files
+
+
+@pytest.mark.parametrize("hostile", ["ABSOLUTE", "../README"])
+@pytest.mark.parametrize("data_ok", [True, False])
+def test_a_report_id_that_is_not_a_slug_never_touches_a_path(copy_2024, keep_files, hostile,
+                                                              data_ok):
+    outside, files = keep_files
+    rid = str(outside / "keep") if hostile == "ABSOLUTE" else hostile
+    copy_2024.edit("2024/rapporter.yaml", "  - id: 2024-delar", f"  - id: '{rid}'")
+    if not data_ok:
+        copy_2024.edit("2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 60,4")
+    out = copy_2024.root / "build"
+    r = run(copy_2024.root, "build", rid, "--format", "html", "--format", "json")
+    assert r.exit_code == 1, r.output
+    assert "rapport-id" in r.output and "fel form" in r.output and "rapporter.yaml:3:" in r.output
+    for f in files:
+        assert f.read_text(encoding="utf-8") == "viktigt\n"
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.html", "keep.pdf"]
+    assert not out.exists() or list(out.iterdir()) == []
+    listed = run(copy_2024.root, "list")
+    assert listed.exit_code == 0 and "ogiltigt id" in listed.output
+
+
+def _previous_outputs(copy_2024, out):
+    assert run(copy_2024.root, "build", "2024-delar", "--format", "json", "--format", "html",
+               "--out", str(out)).exit_code == 0
+    # a change, so the next build really writes
+    copy_2024.edit("2024/uppdrag.yaml", "Stötta", "Stödja")
+    return {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def test_a_full_disk_writes_all_formats_or_none_and_exits_2(copy_2024, tmp_path):
+    """The file size limit (ulimit -f) fails the larger output, as a full disk would."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    before = _previous_outputs(copy_2024, out)
+    limit = (len(before["2024-delar.json"]) + len(before["2024-delar.html"])) // 2
+    assert len(before["2024-delar.json"]) < limit < len(before["2024-delar.html"])
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    r = subprocess.run([sys.executable, "-m", "rtnreport", "--project", str(copy_2024.root),
+                        "build", "2024-delar", "--format", "json", "--format", "html",
+                        "--out", str(out)], capture_output=True, text=True,
+                       preexec_fn=small_disk, timeout=120)
+    assert r.returncode == 2, r.stderr
+    assert "kan inte skriva" in r.stderr and "2024-delar.html" in r.stderr
+    assert "Traceback" not in r.stderr and "internt fel" not in r.stderr
+    # neither the json (which fitted) nor the html was replaced; no temporaries
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("code, words", [(30, "skrivskyddat"), (13, "skrivskyddad"),
+                                         (28, "disken är full")])
+def test_a_read_only_or_full_output_folder_is_exit_2(copy_2024, tmp_path, monkeypatch, code,
+                                                     words):
+    import tempfile
+
+    out = tmp_path / "out"
+    before = _previous_outputs(copy_2024, out)
+
+    def refuse(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    r = run(copy_2024.root, "build", "2024-delar", "--format", "json", "--format", "html",
+            "--out", str(out))
+    assert r.exit_code == 2, r.output
+    assert "kan inte skriva" in r.output and words in r.output and "internt fel" not in r.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "1.5", "99999999999999999999", "1e9", "٣٣"])
+def test_a_malformed_source_date_epoch_is_exit_2(project_root, tmp_path, monkeypatch, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    r = run(project_root, "build", "2024-delar", "--format", "pdf", "--out", str(tmp_path))
+    assert r.exit_code == 2, r.output
+    assert "SOURCE_DATE_EPOCH" in r.output and "internt fel" not in r.output
+    assert list(tmp_path.iterdir()) == []

@@ -141,3 +141,21 @@ def test_check_cache_gives_the_same_answer_and_sees_changes(copy_2024):
     assert run(copy_2024.root, "check", "2024").output == changed.output  # cached error too
     # a file that fails to load does not drag a cascade of reference errors with it
     assert "[[handlingsplan" not in changed.output
+
+
+def test_number_beyond_a_report_is_a_data_error_with_its_line(copy_2024):
+    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4",
+                "      budget_ack: " + "9" * 5000)
+    assert r.exit_code == 1, r.output
+    assert "ekonomi.yaml:" in r.output and "för stort" in r.output
+
+
+def test_control_character_is_reported_at_its_line(copy_2024):
+    path = copy_2024.path("2024/uppdrag.yaml")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if i > 3 and len(line) > 12)
+    lines[n] = lines[n][:10] + "\x01" + lines[n][10:]
+    path.write_text("".join(lines), encoding="utf-8")
+    r = run(copy_2024.root, "check", "2024")
+    assert r.exit_code == 1
+    assert f"uppdrag.yaml:{n + 1}:11:" in r.output and "U+0001" in r.output

@@ -68,3 +68,108 @@ def test_unknown_path_is_404(server):
     with pytest.raises(urllib.error.HTTPError) as exc:
         get(srv.url + "../../etc/passwd")
     assert exc.value.code == 404
+
+
+def request(srv, path="/", host: str | None = "DEFAULT", timeout=30.0):
+    """GET with an explicit Host header (None: no Host header at all); (status, body)."""
+    import http.client
+
+    port = srv.httpd.server_address[1]
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.putrequest("GET", path, skip_host=True)
+        if host == "DEFAULT":
+            host = f"127.0.0.1:{port}"
+        if host is not None:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        r = conn.getresponse()
+        return r.status, r.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LocalHost:{port}",
+                                  "[::1]:{port}"])
+def test_loopback_host_names_with_the_bound_port_are_served(server, host):
+    srv, _ = server
+    port = srv.httpd.server_address[1]
+    status, body = request(srv, "/__stand", host.format(port=port))
+    assert status == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example:{port}", "evil.example", "127.0.0.1",
+                                  "127.0.0.1:{other}", "localhost.evil.example:{port}",
+                                  "127.0.0.2:{port}", "0.0.0.0:{port}", None])
+def test_any_other_host_is_refused_against_dns_rebinding(server, host):
+    srv, _ = server
+    port = srv.httpd.server_address[1]
+    if host is not None:
+        host = host.format(port=port, other=port + 1 if port < 65535 else port - 1)
+    for path in ("/", "/__stand", "/2024-delar.pdf"):
+        status, body = request(srv, path, host)
+        assert status in (403, 421), (host, path, status)
+        assert "Delårsrapport".encode() not in body
+
+
+def test_concurrent_pdf_requests_render_once(server, monkeypatch):
+    """One PDF render at a time per report: concurrent requests wait for it and share it."""
+    import threading
+
+    import rtnreport.render.pdf as pdf
+
+    srv, _ = server
+    lock = threading.Lock()
+    state = {"running": 0, "most": 0, "calls": 0}
+
+    def slow_pdf(html, *args, **kwargs):
+        with lock:
+            state["running"] += 1
+            state["calls"] += 1
+            state["most"] = max(state["most"], state["running"])
+        time.sleep(0.5)
+        with lock:
+            state["running"] -= 1
+        return b"%PDF-1.7 test"
+
+    monkeypatch.setattr(pdf, "write_pdf", slow_pdf)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(request(srv, "/2024-delar.pdf")))
+               for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert [status for status, _ in results] == [200] * 6
+    assert {body for _, body in results} == {b"%PDF-1.7 test"}
+    assert state["most"] == 1 and state["calls"] == 1
+
+
+def test_request_threads_are_bounded(server, monkeypatch):
+    import threading
+
+    import rtnreport.commands.serve as serve
+    import rtnreport.render.pdf as pdf
+
+    srv, _ = server
+    release = threading.Event()
+
+    def blocked_pdf(html, *args, **kwargs):
+        release.wait(30)
+        return b"%PDF-1.7 test"
+
+    monkeypatch.setattr(pdf, "write_pdf", blocked_pdf)
+    bound = getattr(serve, "MAX_THREADS", 8)
+    before = threading.active_count()
+    results = []
+    clients = [threading.Thread(target=lambda: results.append(request(srv, "/2024-delar.pdf")))
+               for _ in range(3 * bound)]
+    for t in clients:
+        t.start()
+    time.sleep(1.5)
+    server_threads = threading.active_count() - before - len(clients)
+    release.set()
+    for t in clients:
+        t.join(60)
+    assert server_threads <= bound
+    assert [status for status, _ in results] == [200] * len(clients)

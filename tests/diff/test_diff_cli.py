@@ -75,3 +75,42 @@ def test_diff_against_a_git_revision(git_project):
 def test_bad_revision(git_project):
     r = run(git_project, "diff", "2024", "--rev", "finns-inte")
     assert r.exit_code == 2 and "finns-inte" in r.output
+
+
+@pytest.mark.parametrize("rev", ["--output={out}", "--output", "-o{out}", "--remote=/tmp/x",
+                                 "--exec=touch {out}"])
+def test_a_revision_that_looks_like_an_option_is_refused(git_project, tmp_path, rev):
+    out = tmp_path / "skriven.tar"
+    rev = rev.format(out=out)
+    r = run(git_project, "diff", "2024", f"--rev={rev}")
+    assert r.exit_code == 2, r.output
+    assert "ingen commit" in r.output and not out.exists()
+
+
+def test_a_revision_is_resolved_once_to_a_commit(git_project):
+    r = run(git_project, "diff", "2024", "--rev", "HEAD^{tree}")
+    assert r.exit_code == 2 and "ingen commit" in r.output
+    r = run(git_project, "diff", "2024", "--rev", "HEAD~0")
+    assert r.exit_code == 0, r.output
+
+
+def test_markdown_escapes_html_and_neutralises_images_and_links():
+    from rtnreport.diff.engine import Change, DiffResult, FieldChange, Section, Word
+    from rtnreport.diff.output import to_markdown
+
+    hostile = ('<script>alert(1)</script> <img src=x onerror=alert(1)> '
+               '![spår](https://evil.example/p.png) [klicka](javascript:alert(1)) '
+               '[data](data:text/html,x) <https://ok.example/> [bra](https://ok.example/a) '
+               '[post](mailto:a@b.se) `kod` &amp; \\<b\\>')
+    change = Change(section="uppdrag", kind="changed", id="x", label=hostile, note=hostile,
+                    fields=[FieldChange(field="text", label=hostile, before=hostile, after="ny"),
+                            FieldChange(field="text", label="Text", before="a", after="b",
+                                        words=[Word("equal", hostile), Word("insert", hostile),
+                                               Word("delete", hostile)])])
+    result = DiffResult(before="2024", after="2025",
+                        sections=[Section(key="uppdrag", title=hostile, changes=[change])])
+    md = to_markdown(result)
+    assert "<script" not in md and "<img" not in md and "<b>" not in md
+    assert "&lt;script&gt;" in md
+    assert "![" not in md and "](javascript:" not in md and "](data:" not in md
+    assert "](https://ok.example/a)" in md and "](mailto:a@b.se)" in md

@@ -42,3 +42,17 @@ def test_by_kind_decimals():
 
 def test_swedish_date():
     assert swedish_date(date(2024, 7, 31)) == "31 juli 2024"
+
+
+@pytest.mark.parametrize("value, decimals, expected", [
+    (D("1" * 30), 1, NBSP.join(["111"] * 10) + ",0"),
+    (D("-" + "9" * 27 + ".96"), 1, MINUS + NBSP.join(["1", *["000"] * 9]) + ",0"),
+    (D("1e40"), 0, NBSP.join(["10", *["000"] * 13])),
+])
+def test_numbers_of_28_digits_and_more_are_formatted_not_crashed(value, decimals, expected):
+    assert number(value, decimals) == expected
+
+
+def test_by_kind_and_percent_survive_huge_values():
+    assert by_kind(D("1" * 29), "mnkr").endswith(",0")
+    assert percent(D("9" * 30)).endswith(NBSP + "%")

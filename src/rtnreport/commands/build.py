@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
@@ -57,15 +56,12 @@ def known_reports(project: Project) -> dict[str, str]:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
+    """Write to a temporary file beside ``path``, then rename it into place (OSError on failure)."""
+    from ..outputs import _write_temp
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _write_temp(path, data, durable=False)  # caches and settings: no fsync needed
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -124,19 +120,29 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
                  formats: tuple[str, ...] = ("html", "pdf"), pdf_variant: str = "pdf/ua-1",
                  progress: Callable[[str], None] | None = None, force: bool = False,
                  reports: dict[str, str] | None = None) -> BuildResult:
-    """Build one report; on any error write nothing and remove stale outputs.
+    """Build one report; on any error write nothing and leave the previous outputs.
 
+    All formats are rendered first and written together at the end (every one
+    or none, see :func:`rtnreport.outputs.write_all`).  A report id that is not
+    the slug ``<år>-<slag>`` is an error before any path is built from it.
     Unchanged inputs (see :mod:`rtnreport.cache`) make it a no-op unless ``force``.
+    Raises :class:`rtnreport.outputs.EnvironmentFault` for a full disk, a
+    read-only folder or a malformed ``SOURCE_DATE_EPOCH``.
     """
     import time as clock
+
+    from ..outputs import valid_report_id, write_all
 
     reports = reports if reports is not None else known_reports(project)
     if report_id not in reports:
         known = ", ".join(sorted(reports)) or "inga"
         raise UnknownReport(f"okänd rapport '{report_id}'; kända rapporter: {known}")
     year = reports[report_id]
-    out_dir = out_dir or project.build
     result = BuildResult(report_id)
+    if not valid_report_id(report_id):
+        result.problems.append(_bad_id(project, report_id, year))
+        return result
+    out_dir = out_dir or project.build
     targets = {fmt: out_dir / f"{report_id}.{fmt}" for fmt in formats}
     t0 = clock.perf_counter()
     key = cache.cache_key(project, report_id, year, pdf_variant)
@@ -151,8 +157,7 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
     prepared = prepare(project, report_id, year)
     result.problems = prepared.problems
     if not result.ok or prepared.rapport is None:
-        _remove_stale(targets.values())
-        cache.forget(project, out_dir, report_id)
+        cache.forget(project, out_dir, report_id)  # the old outputs stay, but are not fresh
         return result
     result.seconds["check"] = clock.perf_counter() - t0
     rapport, data, computed = prepared.rapport, prepared.data, prepared.computed
@@ -179,7 +184,6 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
             outputs["pdf"] = write_pdf(rendered.html, project.templates, targets["pdf"],
                                        variant=pdf_variant, created=created, progress=progress)
         except BaseException:
-            _remove_stale(targets.values())
             cache.forget(project, out_dir, report_id)
             raise
         result.seconds["pdf"] = clock.perf_counter() - t2
@@ -191,23 +195,50 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
         try:
             outputs["docx"] = write_docx(rendered.html, project.templates, created=created)
         except BaseException:
-            _remove_stale(targets.values())
             cache.forget(project, out_dir, report_id)
             raise
         result.seconds["docx"] = clock.perf_counter() - t3
-    for fmt in formats:
-        atomic_write(targets[fmt], outputs[fmt])
-        result.written.append(targets[fmt])
+    try:
+        write_all({targets[fmt]: outputs[fmt] for fmt in formats})
+    except BaseException:
+        cache.forget(project, out_dir, report_id)
+        raise
+    result.written = [targets[fmt] for fmt in formats]
     cache.record(project, out_dir, report_id, key, result.written)
     return result
+
+
+def _bad_id(project: Project, report_id: str, year: str) -> Problem:
+    """The error for a report id that is not a slug, at its place in rapporter.yaml."""
+    from ..yamlload import YamlError, load_file
+
+    file = project.data / year / "rapporter.yaml"
+    position = None
+    with contextlib.suppress(YamlError, AttributeError, TypeError):
+        raw, smap = load_file(file)
+        for i, rapport in enumerate(raw.get("rapporter") or []):
+            if isinstance(rapport, dict) and rapport.get("id") == report_id:
+                position = smap.values.get(("rapporter", i, "id"))
+                break
+    shown = report_id.encode("unicode_escape").decode("ascii")[:80]
+    return error(f"rapport-id '{shown}' har fel form; ett id är '<år>-<slag>' med små bokstäver, "
+                 "siffror och bindestreck (t.ex. 2024-delar), så inget byggs av det",
+                 position, file=None if position else file, code="data",
+                 hint="rätta id:t i rapporter.yaml; det blir filnamnet i build/")
 
 
 def _build_one(args: tuple) -> BuildResult:
     """Worker for build_all (top level so a process pool can pickle it)."""
     project, report_id, out_dir, formats, variant, force, reports = args
+    from ..outputs import EnvironmentFault
+
     try:
         return build_report(project, report_id, out_dir, formats, variant, force=force,
                             reports=reports)
+    except EnvironmentFault as exc:  # disk full, read-only, SOURCE_DATE_EPOCH: exit 2
+        result = BuildResult(report_id)
+        result.problems.append(error(f"{report_id}: {exc}", code="environment"))
+        return result
     except Exception as exc:  # a bug or a blocked fetch: report it with the rest
         result = BuildResult(report_id)
         result.problems.append(error(f"{report_id}: {type(exc).__name__}: {exc}", code="build"))
@@ -257,9 +288,3 @@ def _concerns(problem: Problem, year_dir: Path, report_id: str, folders: set[str
         return problem.level == "error" and problem.code == "usage"
     first = rel.parts[0] if rel.parts else ""
     return first not in folders or first == report_id
-
-
-def _remove_stale(paths: Iterable[Path]) -> None:
-    for p in paths:
-        with contextlib.suppress(OSError):
-            p.unlink()

@@ -1,18 +1,28 @@
 """A content-hash cache for ``rtnreport check``: unchanged data is not validated again.
 
-A year's key hashes its files, last year's files (trends read them) and
-rtnreport's own source; the stored value is the list of problems found.  A hit
+A year's key hashes every entry of its folder and of last year's (trends read
+them) — path, kind and bytes, see :func:`rtnreport.cache.hash_tree` — and
+rtnreport's own source; the stored value is the list of problems found, with
+paths relative to the project (a moved checkout prints its own paths).  A hit
 prints the same problems without importing Pydantic or reading any YAML.
+
+A year whose folder is in a state no cache may answer for (a dangling symlink,
+a folder named like a data file) has no key and is always checked anew; so is
+a run whose problems cannot all be filed under the years checked.  A cache
+file of the wrong shape is a miss and is rewritten.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from .. import cache
-from ..problems import Problem
+from ..problems import LEVEL_WORD, Problem
 from ..project import Project
 from .messages import problem_from_json, problem_to_json
 
@@ -21,58 +31,90 @@ def _path(project: Project) -> Path:
     return project.root / cache.CACHE_DIR / "check.json"
 
 
-def year_key(project: Project, year: str) -> str:
+def year_key(project: Project, year: str) -> str | None:
+    """The hash of what checking ``year`` reads, or None when it must not be cached."""
     h = hashlib.sha256(cache._code_digest().encode())
     folders = [project.data / year]
     if year.isdigit():
         folders.append(project.data / str(int(year) - 1))
     for folder in folders:
-        for path in cache._files(folder):
-            h.update(str(path.relative_to(project.root)).encode() + b"\0")
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+        if not cache.hash_tree(h, project.root, folder):
+            return None
     return h.hexdigest()
 
 
+def _valid_problem(d: Any) -> bool:
+    if not isinstance(d, dict) or d.get("level") not in LEVEL_WORD:
+        return False
+    if not isinstance(d.get("message"), str) or not isinstance(d.get("code", "data"), str):
+        return False
+    if not isinstance(d.get("hint"), str | None) or not isinstance(d.get("file"), str | None):
+        return False
+    for k in ("line", "col"):
+        v = d.get(k)
+        if v is not None and (type(v) is not int or v < 1):
+            return False
+    return not (d.get("line") is not None and (d.get("col") is None or not d.get("file")))
+
+
+def _stored(project: Project) -> dict:
+    stored = cache.read_json(_path(project))
+    return stored if isinstance(stored, dict) else {}
+
+
 def lookup(project: Project, years: list[str]) -> list[Problem] | None:
-    """The cached problems of ``years``, or None when any year changed."""
-    try:
-        stored = json.loads(_path(project).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    """The cached problems of ``years``, or None when any year changed (or the cache is bad)."""
+    stored = _stored(project)
     problems: list[Problem] = []
     for year in years:
         entry = stored.get(year)
-        if not entry or entry.get("key") != year_key(project, year):
+        if not isinstance(entry, dict) or not isinstance(entry.get("problems"), list):
             return None
-        problems += [problem_from_json(p) for p in entry["problems"]]
+        key = year_key(project, year)
+        if key is None or entry.get("key") != key:
+            return None
+        if not all(_valid_problem(p) for p in entry["problems"]):
+            return None
+        for p in entry["problems"]:
+            if p.get("file"):
+                p = {**p, "file": str(project.root / p["file"])}
+            problems.append(problem_from_json(p))
     return problems
 
 
-def store(project: Project, years: list[str], problems: list[Problem]) -> None:
-    from .build import atomic_write
-
-    try:
-        stored = json.loads(_path(project).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        stored = {}
-    for year in years:
-        root = (project.data / year).resolve()
-        mine = [p for p in problems
-                if _belongs(p, root, project.data / year)]
-        stored[year] = {"key": year_key(project, year),
-                        "problems": [problem_to_json(p) for p in mine]}
-    try:
-        atomic_write(_path(project), json.dumps(stored, ensure_ascii=False).encode())
-    except OSError:
-        pass  # a read-only checkout still checks, it just does not remember
-
-
-def _belongs(problem: Problem, root: Path, folder: Path) -> bool:
+def _year_of(project: Project, problem: Problem) -> tuple[str, str] | None:
+    """(year, path relative to the project) of a problem in ``data/<år>/…``, else None."""
     where = problem.position.file if problem.position else problem.file
     if where is None:
-        return False
+        return None
     try:
-        Path(where).resolve().relative_to(root)
-        return True
+        rel = Path(where).relative_to(project.root)
     except ValueError:
-        return Path(where) == folder
+        return None
+    if len(rel.parts) < 2 or rel.parts[0] != project.data.name:
+        return None
+    return rel.parts[1], rel.as_posix()
+
+
+def store(project: Project, years: list[str], problems: list[Problem]) -> None:
+    """Remember the problems of ``years``: one pass over the problems, one key per year."""
+    from .build import atomic_write
+
+    mine: dict[str, list[dict]] = defaultdict(list)
+    for p in problems:
+        found = _year_of(project, p)
+        if found is None or found[0] not in years:
+            return  # a problem the per-year cache could not give back: do not cache this run
+        d = problem_to_json(p)
+        d["file"] = found[1]
+        mine[found[0]].append(d)
+    with contextlib.suppress(OSError), cache.locked(project):
+        stored = {y: e for y, e in _stored(project).items() if isinstance(e, dict)}
+        for year in years:
+            key = year_key(project, year)
+            if key is None:
+                stored.pop(year, None)
+            else:
+                stored[year] = {"key": key, "problems": mine.get(year, [])}
+        # a read-only checkout still checks, it just does not remember
+        atomic_write(_path(project), json.dumps(stored, ensure_ascii=False).encode())

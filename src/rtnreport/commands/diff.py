@@ -21,6 +21,26 @@ class DiffError(Exception):
     pass
 
 
+def resolve_commit(project: Project, rev: str) -> str:
+    """The commit id ``rev`` names, verified before git sees ``rev`` anywhere else.
+
+    ``--end-of-options`` makes git read ``rev`` as a revision even when it starts
+    with '-', so ``--rev=--output=FILE`` cannot pass an option to git.
+    """
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
+            cwd=project.root, capture_output=True, text=True)
+    except FileNotFoundError as exc:
+        raise DiffError("git finns inte på den här maskinen") from exc
+    commit = found.stdout.strip()
+    if found.returncode != 0 or len(commit) not in (40, 64) or \
+            any(c not in "0123456789abcdef" for c in commit):
+        raise DiffError(f"'{rev}' är ingen commit i git-förrådet {project.root}; ange en gren, "
+                        "tagg eller commit (t.ex. origin/main eller HEAD~1)")
+    return commit
+
+
 def year_at_revision(project: Project, year: str, rev: str, into: Path
                      ) -> tuple[YearData, list[Problem]]:
     """Load ``data/<year>`` as it is at git revision ``rev`` (extracted into ``into``).
@@ -28,8 +48,9 @@ def year_at_revision(project: Project, year: str, rev: str, into: Path
     The year's plan is returned; its report folders are extracted too.
     """
     rel = (project.data / year).relative_to(project.root)
+    commit = resolve_commit(project, rev)
     try:
-        archive = subprocess.run(["git", "archive", "--format=tar", rev, "--", str(rel)],
+        archive = subprocess.run(["git", "archive", "--format=tar", commit, "--", str(rel)],
                                  cwd=project.root, capture_output=True, check=True).stdout
     except FileNotFoundError as exc:
         raise DiffError("git finns inte på den här maskinen") from exc

@@ -6,6 +6,12 @@ server: the page then lists the problems as file:line:col.  The preview page
 adds a few lines of script that reload it when the rendering changes — the
 built reports themselves contain no script.  The PDF is built on demand from
 the current rendering.
+
+Hardened for a browser that also visits other sites: only requests whose
+``Host`` is a loopback name with the bound port are answered (421 otherwise,
+so a DNS-rebinding page cannot read a draft); one PDF render at a time per
+report, concurrent requests waiting for it and sharing its bytes; at most
+:data:`MAX_THREADS` request threads, each with a socket timeout.
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ from ..project import Project
 from .messages import format_problem
 
 HOST = "127.0.0.1"  # loopback only: the preview is never reachable from the network
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+MAX_THREADS = 8
+REQUEST_TIMEOUT = 30.0  # seconds a client may take to send its request
 
 RELOAD_SCRIPT = """<script>
 (function () {
@@ -52,6 +61,8 @@ class Preview:
     pdf: bytes | None = None
     pdf_stand: int = -1
     lock: threading.Lock = field(default_factory=threading.Lock)
+    pdf_lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held while a PDF is rendered: one render at a time, the others wait and share it."""
 
     def inputs_fingerprint(self) -> str:
         parts = []
@@ -96,17 +107,19 @@ class Preview:
             else body + script
 
     def pdf_bytes(self) -> bytes:
-        from ..render.pdf import write_pdf
+        """The PDF of the current rendering, rendered at most once however many ask at once."""
+        from ..render import pdf
 
-        with self.lock:
-            if self.pdf is not None and self.pdf_stand == self.stand:
-                return self.pdf
-            source, stand = self.html, self.stand
-        data = write_pdf(source, self.project.templates, Path(f"{self.report_id}.pdf"),
-                         created=datetime(2000, 1, 1))
-        with self.lock:
-            self.pdf, self.pdf_stand = data, stand
-        return data
+        with self.pdf_lock:
+            with self.lock:
+                if self.pdf is not None and self.pdf_stand == self.stand:
+                    return self.pdf
+                source, stand = self.html, self.stand
+            data = pdf.write_pdf(source, self.project.templates, Path(f"{self.report_id}.pdf"),
+                                 created=datetime(2000, 1, 1))
+            with self.lock:
+                self.pdf, self.pdf_stand = data, stand
+            return data
 
 
 def error_page(report_id: str, problems: list[Problem], detail: str | None = None) -> str:
@@ -123,8 +136,21 @@ def error_page(report_id: str, problems: list[Problem], detail: str | None = Non
             f"<ol>{items}</ol>{extra}</body></html>")
 
 
+def allowed_host(host: str | None, port: int) -> bool:
+    """A loopback name with the bound port (DNS rebinding sends the attacker's name)."""
+    if not host:
+        return False
+    host = host.strip().lower()
+    names = [f"{name}:{port}" for name in LOOPBACK_NAMES]
+    if port == 80:
+        names += list(LOOPBACK_NAMES)
+    return host in names
+
+
 def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        timeout = REQUEST_TIMEOUT
+
         def _send(self, status: int, body: bytes, ctype: str) -> None:
             self.send_response(status)
             self.send_header("Content-Type", ctype)
@@ -134,6 +160,11 @@ def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(body)
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            if not allowed_host(self.headers.get("Host"), self.server.server_address[1]):
+                self._send(HTTPStatus.MISDIRECTED_REQUEST,
+                           "Förhandsgranskningen svarar bara på 127.0.0.1, localhost och [::1] "
+                           "med sin egen port.".encode(), "text/plain; charset=utf-8")
+                return
             path = self.path.split("?", 1)[0]
             if path in ("/", f"/{preview.report_id}.html"):
                 page = preview.page().replace(
@@ -160,6 +191,30 @@ def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class BoundedThreadingHTTPServer(ThreadingHTTPServer):
+    """A thread per request, but at most ``max_threads`` at once (the rest wait to be accepted)."""
+
+    daemon_threads = True
+
+    def __init__(self, address, handler, max_threads: int = MAX_THREADS):  # noqa: ANN001
+        self._slots = threading.BoundedSemaphore(max_threads)
+        super().__init__(address, handler)
+
+    def process_request(self, request, client_address) -> None:  # noqa: ANN001
+        self._slots.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:  # noqa: ANN001
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+
 class Server:
     """The preview server and its watcher thread (start/stop for tests and the CLI)."""
 
@@ -167,7 +222,7 @@ class Server:
                  interval: float = 0.5):
         self.preview = Preview(project, report_id, year)
         self.preview.refresh(force=True)
-        self.httpd = ThreadingHTTPServer((HOST, port), make_handler(self.preview))
+        self.httpd = BoundedThreadingHTTPServer((HOST, port), make_handler(self.preview))
         self.interval = interval
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []

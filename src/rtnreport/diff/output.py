@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from markupsafe import escape
 
@@ -102,8 +104,51 @@ def to_text(result: DiffResult, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
+# A Markdown link or image as prose writes it: [text](url "title"), ![alt](url).
+_MD_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]\(\s*<?([^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
+                      r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9.-]*")
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def _md_text(text: str) -> str:
+    """Plain text that Markdown shows as typed: no HTML, no emphasis, no link, one line."""
+    text = " ".join(text.splitlines())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _safe_url(url: str) -> str | None:
+    """``url`` fit for a link in the CI job summary (http(s) or mailto), else None."""
+    scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+    if scheme not in SAFE_SCHEMES:
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """Data text for the Markdown diff (it goes into a CI job summary, rendered as HTML).
+
+    HTML is escaped, emphasis and code marks are shown as typed; a link keeps its
+    target only for http(s) and mailto (otherwise its text stays), and an image
+    becomes its alt text, so nothing is loaded or run from the data.
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _MD_LINK.finditer(text):
+        out.append(_md_text(text[pos:m.start()]))
+        image, label, url = m.groups()
+        target = None if image else _safe_url(url)
+        if image:
+            out.append(_md_text(f"(bild: {label})" if label else "(bild)"))
+        elif target is not None:
+            out.append(f"[{_md_text(label) or _md_text(url)}]({target})")
+        else:
+            out.append(_md_text(label))
+        pos = m.end()
+    out.append(_md_text(text[pos:]))
+    return "".join(out)
 
 
 def _md_field(fc: FieldChange) -> str:
@@ -112,22 +157,25 @@ def _md_field(fc: FieldChange) -> str:
         for w in fc.words:
             t = _md_escape(w.text)
             parts.append(t if w.op == "equal" else (f"~~{t}~~" if w.op == "delete" else f"**{t}**"))
-        return f"{fc.label}: " + " ".join(parts)
-    return f"{fc.label}: {_md_escape(_figure(fc))}"
+        return f"{_md_escape(fc.label)}: " + " ".join(parts)
+    return f"{_md_escape(fc.label)}: {_md_escape(_figure(fc))}"
 
 
 def to_markdown(result: DiffResult) -> str:
-    out = [f"# Skillnader {result.before} → {result.after}", "", summary_line(result), ""]
+    out = [f"# Skillnader {_md_escape(result.before)} → {_md_escape(result.after)}", "",
+           _md_escape(summary_line(result)), ""]
     for s in result.sections:
         if not s.changes:
             continue
-        out += [f"## {s.title}", ""]
+        out += [f"## {_md_escape(s.title)}", ""]
         if s.unchanged:
             out += [f"{s.unchanged} oförändrade.", ""]
         for c in s.changes:
-            tags = f" *({', '.join(c.tags)})*" if c.kind == "changed" and c.tags else ""
+            tags = f" *({_md_escape(', '.join(c.tags))})*" if c.kind == "changed" and c.tags \
+                else ""
             out.append(f"- **{KIND_WORD[c.kind]}**: {_md_escape(c.label)}{tags}"
-                       + (f" `{c.id}`" if c.stable_id else ""))
+                       + (f" `{c.id}`" if c.stable_id and _SLUG.fullmatch(c.id) else
+                          f" id: {_md_escape(c.id)}" if c.stable_id else ""))
             if c.note:
                 out.append(f"  - {_md_escape(c.note)}")
             for fc in c.fields:

@@ -11,7 +11,7 @@ importing it cost 0,07 s of every build for the month names alone.)
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 MINUS = "\u2212"
 NBSP = "\u00a0"
@@ -30,15 +30,29 @@ DECIMALS = {
 }
 
 
+def rounded(value: Decimal, exponent: int) -> Decimal:
+    """``value`` rounded half up to ``10**exponent``, however many digits that takes.
+
+    The default context's 28 digits would make ``quantize`` raise
+    ``InvalidOperation`` for a larger number; the precision is raised to fit.
+    """
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() - exponent + 2)
+        return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+
+
 def number(value: Decimal | int | None, decimals: int = 1, plus: bool = False) -> str:
-    """``-1234.56`` → ``−1 234,6``; None → ``–``."""
+    """``-1234.56`` → ``−1 234,6``; None or a non-finite value → ``–``."""
     if value is None:
         return MISSING
-    d = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    value = Decimal(value)
+    if not value.is_finite():
+        return MISSING
+    d = rounded(value, -decimals)
     if d == 0:
         d = abs(d)
     sign = MINUS if d < 0 else ("+" if plus and d > 0 else "")
-    text = f"{abs(d):,.{decimals}f}"  # 1,234.6
+    text = f"{d.copy_abs():,.{decimals}f}"  # 1,234.6 (copy_abs: exact at any size)
     integer, _, fraction = text.partition(".")
     integer = integer.replace(",", NBSP)
     return sign + integer + ("," + fraction if fraction else "")

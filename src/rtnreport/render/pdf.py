@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..outputs import EnvironmentFault
+
 FONTS_CSS = "assets/fonts.css"
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b", "none")
 
@@ -66,11 +68,32 @@ def _source_date(epoch: int) -> Iterator[None]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+MAX_EPOCH = 253_402_300_799  # 9999-12-31T23:59:59Z, the last second a PDF date can hold
+
+
+class BadSourceDateEpoch(EnvironmentFault):
+    """``SOURCE_DATE_EPOCH`` is set but is not a usable time (exit 2, never ignored)."""
+
+
 def source_epoch(default: datetime) -> int:
-    env = os.environ.get("SOURCE_DATE_EPOCH")
-    if env and env.isdigit():
-        return int(env)
-    return int(default.replace(tzinfo=UTC).timestamp())
+    """``SOURCE_DATE_EPOCH`` (whole seconds since 1970, UTC) or ``default``'s time.
+
+    An empty value counts as unset; anything else that is not a whole number of
+    seconds between 1970 and 9999 is refused, not silently ignored.
+    """
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not env:
+        return int(default.replace(tzinfo=UTC).timestamp())
+    shown = env if len(env) <= 30 else env[:27] + "…"
+    if not (env.isascii() and env.isdigit()):
+        raise BadSourceDateEpoch(
+            f"miljövariabeln SOURCE_DATE_EPOCH='{shown}' är inget heltal antal sekunder sedan "
+            "1970-01-01 UTC; sätt den till t.ex. $(git log -1 --format=%ct) eller ta bort den")
+    if len(env) > 12 or int(env) > MAX_EPOCH:
+        raise BadSourceDateEpoch(
+            f"miljövariabeln SOURCE_DATE_EPOCH='{shown}' ligger efter år 9999; sätt den till "
+            "t.ex. $(git log -1 --format=%ct) eller ta bort den")
+    return int(env)
 
 
 def pdf_html(html: str, created: datetime) -> str:

@@ -13,7 +13,7 @@ published figure itself was rounded:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Literal
 
 from .arith import Interval
@@ -29,9 +29,12 @@ class Finding:
 
 
 def round_like(value: Decimal, like: Decimal) -> Decimal:
+    """``value`` at the precision of ``like``, half up, at any size (no 28-digit limit)."""
     exponent = like.as_tuple().exponent
     assert isinstance(exponent, int)
-    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() - exponent + 2)
+        return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
 def _fmt(value: Decimal) -> str:
