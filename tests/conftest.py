@@ -23,9 +23,10 @@ class TmpProject:
         self.root = root
         if copy_from is None:
             (root / "data").mkdir()
-            (root / "templates").mkdir()
+            (root / "templates").mkdir()  # an (empty) override folder marks the project
         else:
-            shutil.copytree(copy_from / "templates", root / "templates")
+            root.mkdir(parents=True, exist_ok=True)
+            shutil.copy(copy_from / "rtnreport.yaml", root / "rtnreport.yaml")
             (root / "data").mkdir()
             for year in years:
                 shutil.copytree(copy_from / "data" / year, root / "data" / year)

@@ -54,7 +54,7 @@ def test_a_state_the_loader_stumbles_on_is_never_fresh(project, change):
     key = cache.cache_key(project, "2024-delar", "2024", "pdf/ua-1")
     cache.record(project, out, "2024-delar", key, outputs(project.root, "2024-delar"))
     assert cache.is_fresh(project, out, "2024-delar", key, ("html", "pdf"))
-    text = project.data / "2024" / "text"
+    text = project.data / "2024" / "2024-delar" / "text"
     if change == "dangling":
         (text / "ny.md").symlink_to(project.root / "finns-inte.md")
     elif change == "folder":
@@ -70,9 +70,9 @@ def test_a_state_the_loader_stumbles_on_is_never_fresh(project, change):
 
 def test_a_file_replaced_by_a_folder_changes_the_key(project):
     """Missing and 'a folder by that name' are different states (the old key saw neither)."""
-    (project.data / "2024" / "personal.yaml").unlink()
+    (project.data / "2024" / "2024-delar" / "personal.yaml").unlink()
     missing = cache.cache_key(project, "2024-delar", "2024", "pdf/ua-1")
-    (project.data / "2024" / "personal.yaml").mkdir()
+    (project.data / "2024" / "2024-delar" / "personal.yaml").mkdir()
     assert cache.cache_key(project, "2024-delar", "2024", "pdf/ua-1") != missing
 
 

@@ -1,4 +1,4 @@
-"""rtnreport: the reports of Regional tillväxtnämnd, Region Örebro län, from YAML.
+"""rtnreport: a committee's plans and follow-ups, from YAML in git, as public reports.
 
 Library first: every CLI command is a thin wrapper over a function here
 (:func:`rtnreport.commands.check.run_check`, …).

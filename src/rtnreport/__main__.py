@@ -73,7 +73,7 @@ class Context:
 @click.option("-v", "--verbose", is_flag=True, help="Skriv mer om vad som görs.")
 @click.pass_context
 def cli(ctx: click.Context, project_dir: Path | None, quiet: bool, verbose: bool) -> None:
-    """rtnreport: Regional tillväxtnämnds rapporter från YAML-data.
+    """rtnreport: nämndens planer och uppföljningar som rapporter, ur YAML-data.
 
     \b
     Exempel:

@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -56,8 +57,8 @@ def input_files(project: Project, year: str) -> list[Path]:
     files = list(_files(project.data / year))
     if year.isdigit():
         files += _files(project.data / str(int(year) - 1))
-    files += _files(project.templates)
-    return files
+    files += project.theme.files()
+    return files + project_files(project)
 
 
 def hash_tree(h: Any, root: Path, folder: Path) -> bool:
@@ -129,11 +130,28 @@ def read_json(path: Path) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def _code_digest() -> str:
-    """The package's own source, so an edited or upgraded rtnreport invalidates too."""
+    """The package's own source and stock theme, so an edited or upgraded rtnreport
+    invalidates too."""
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        h.update(path.read_bytes())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(package)).encode() + b"\0")
+            h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def project_files(project: Project) -> list[Path]:
+    """The project file and the logo it names (read without YAML, to keep the no-op fast)."""
+    config = project.root / "rtnreport.yaml"
+    if not config.is_file():
+        return []
+    files = [config]
+    match = re.search(r"^logotyp:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(#.*)?$",
+                      config.read_text(encoding="utf-8", errors="replace"), re.MULTILINE)
+    if match and (project.root / match.group(1)).is_file():
+        files.append(project.root / match.group(1))
+    return files
 
 
 def _digest(path: Path) -> str:
@@ -156,6 +174,9 @@ def cache_key(project: Project, report_id: str, year: str, variant: str) -> str 
     for folder in folders:
         if not hash_tree(h, project.root, folder):
             return None
+    for path in project_files(project):
+        h.update(b"file\0" + os.path.relpath(path, project.root).encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 

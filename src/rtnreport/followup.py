@@ -40,7 +40,7 @@ def report_data(plan: YearData, rapport: m.Rapport) -> YearData:
     folder = plan.reports.get(rapport.id) or ReportFolder(root=plan.root / rapport.id,
                                                           id=rapport.id)
     out = YearData(root=plan.root, year=plan.year, rapporter=plan.rapporter,
-                   report_id=rapport.id)
+                   report_id=rapport.id, config=plan.config)
     out.maps = dict(plan.maps)
     out.texts, out.text_files = folder.texts, folder.text_files
     out.failed_files = set(plan.failed_files) | folder.failed_files

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from . import models as m
 from .problems import Position, Problem, error, warning
 from .project import year_dirs
+from .config import Config
 from .yamlload import SourceMap, YamlError, decode_utf8, load_file
 
 TEXT_DIR = "text"
@@ -109,6 +110,8 @@ class YearData(Files):
     """The reports' own folders, by report id (the plan only)."""
     report_id: str | None = None
     """Set on a report's merged data: the report it was merged for."""
+    config: Config = field(default_factory=Config)
+    """The project file (rtnreport.yaml), resolved; set by whoever loads the project."""
 
 
 ATTRIBUTE_OF_FILE = {

@@ -122,7 +122,14 @@ class Base(BaseModel):
 # --------------------------------------------------------------------------
 # Enumerations (Literal keeps strict mode happy with plain YAML strings).
 
-Perspektiv = Literal["invanare_och_samhalle", "process", "resurs"]
+Perspektiv = Annotated[
+    str, BeforeValidator(_to_text),
+    Field(pattern=r"^[a-z0-9]+([_-][a-z0-9]+)*$", max_length=80),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+([_-][a-z0-9]+)*$",
+                    "description": "Perspektivets id (t.ex. invanare_och_samhalle); de tillåtna "
+                                   "står i rtnreport.yaml under perspektiv, om de anges där"}),
+]
+"""A perspective's id; a project may list its perspectives in rtnreport.yaml."""
 Farg = Literal["gron", "gul", "rod"]
 """Goal and uppdrag colour: grön uppnått, gul mindre avvikelse, röd större avvikelse."""
 Trend = Literal["forbattrad", "oforandrad", "forsamrad"]
@@ -130,6 +137,50 @@ IndikatorStatus = Literal["helt", "delvis", "inte_alls", "varde_saknas"]
 Riktning = Literal["oka", "minska", "intervall", "hogre_an_jamforelse", "uppna"]
 KontrollStatus = Literal["pagaende", "avslutad", "ej_genomford"]
 RapportTyp = Literal["delar", "helar", "vp", "vp_forslag", "rus"]
+
+
+# --------------------------------------------------------------------------
+# The project file  (rtnreport.yaml at the project's root)
+
+
+class PerspektivNamn(Base):
+    id: Perspektiv
+    namn: Text
+
+
+class Ord(Base):
+    """Words that differ between organisations; each has a default from ``organisationstyp``."""
+
+    fullmaktige: Text | None = None
+    """The council: "regionfullmäktige" or "kommunfullmäktige"."""
+    effektmal: Text | None = None
+    """The summary's first category ("Effektmål från regionfullmäktige")."""
+    namndens_mal: Text | None = None
+    """The summary's second category ("Nämndens mål")."""
+    uppdrag: Text | None = None
+    """The summary's third category ("Nämndens uppdrag")."""
+    namnden: Text | None = None
+    """The committee in definite form, as uppdrag are given to it ("Kulturnämnden")."""
+    styrelsen: Text | None = None
+    """The executive board: "Regionstyrelsen" or "Kommunstyrelsen"."""
+
+
+class ProjektFil(Base):
+    """``rtnreport.yaml``: the organisation whose reports the project makes."""
+
+    organisation: Text
+    """The region or kommun, as it is named on the cover ("Exempelby kommun")."""
+    organisationstyp: Literal["region", "kommun"]
+    namnd: Text | None = None
+    """The committee, used where a report in rapporter.yaml does not name one."""
+    forvaltning: Text | None = None
+    logotyp: Text | None = None
+    """A logo file inside the project (SVG or PNG), e.g. ``bilder/logotyp.svg``."""
+    accentfarg: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
+    """The colour of headings and rules, as #RRGGBB (contrast against white at least 4.5:1)."""
+    perspektiv: list[PerspektivNamn] = Field(default_factory=list)
+    """The perspectives mal.yaml may use; empty: any id."""
+    ord: Ord = Field(default_factory=Ord)
 
 
 # --------------------------------------------------------------------------
@@ -159,13 +210,20 @@ class Rapport(Base):
     typ: RapportTyp
     titel: Text
     undertitel: Text | None = None
-    namnd: Text
-    forvaltning: Text
-    region: Text = "Region Örebro län"
+    namnd: Text | None = None
+    """The committee; default: ``namnd`` in rtnreport.yaml."""
+    forvaltning: Text | None = None
+    """The administration; default: ``forvaltning`` in rtnreport.yaml."""
+    region: Text | None = None
+    """The organisation (region or kommun); default: ``organisation`` in rtnreport.yaml."""
     period: Period
     dnr: Text | None = None
     beslutsdatum: Datum | None = None
-    status: Literal["utkast", "beslutad"]
+    paragraf: Text | None = None
+    """The decision's paragraph in the minutes ("§ 45"), shown beside beslutsdatum."""
+    status: Literal["utkast", "beslutad", "publicerad"]
+    """utkast (marked UTKAST on every page), beslutad, or publicerad (published without a
+    decision, e.g. a follow-up the committee only takes note of)."""
     bilagor: list[Bilaga] = Field(default_factory=list)
     """Texts shown after the report's own sections (e.g. the areas' presentations)."""
     kalla: Text | None = None
@@ -864,12 +922,14 @@ class RusUtmaning(Base):
 
 
 class RusFil(Base):
-    """``data/<år>/rus.yaml``: RUS-uppföljningen "Läget i länet"."""
+    """``data/<år>/<rapport>/rus.yaml``: the follow-up of the regional development strategy."""
 
     fargforklaring: Markdown | None = None
     overgripande_mal: list[RusOvergripandeMal] = Field(min_length=1)
     prioriterade_omraden: list[RusOmrade] = Field(default_factory=list)
     utmaningsomraden: list[RusUtmaning] = Field(default_factory=list)
+    utmaningar_rubrik: Text = "Områden med särskilda utmaningar"
+    """The heading of the chapter on ``utmaningsomraden``."""
     kalla: Text | None = None
 
 

@@ -1,10 +1,17 @@
-"""Where the project is: the folder that holds ``data/`` and ``templates/``."""
+"""Where the project is: the folder that holds ``rtnreport.yaml`` and ``data/``.
+
+A project's ``templates/`` is optional: it overrides single stock templates
+(see :mod:`rtnreport.render.theme`).
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+PROJECT_FILE = "rtnreport.yaml"
 
 
 class ProjectNotFound(Exception):
@@ -21,7 +28,18 @@ class Project:
 
     @property
     def templates(self) -> Path:
+        """The project's own template overrides (may not exist)."""
         return self.root / "templates"
+
+    @property
+    def theme(self):  # noqa: ANN201 - a Theme; imported lazily to keep check fast
+        from .render.theme import Theme
+
+        return Theme.for_project(self.root)
+
+    @property
+    def config_file(self) -> Path:
+        return self.root / PROJECT_FILE
 
     @property
     def build(self) -> Path:
@@ -41,11 +59,13 @@ def find_project(start: Path | None = None) -> Project:
         return Project(root.resolve())
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / "data").is_dir() and (folder / "templates").is_dir():
+        if (folder / "data").is_dir() and ((folder / PROJECT_FILE).is_file()
+                                           or (folder / "templates").is_dir()):
             return Project(folder)
     raise ProjectNotFound(
-        f"hittar ingen projektkatalog (med data/ och templates/) i {here} eller ovanför; "
-        "kör rtnreport i projektet eller ange --project"
+        f"hittar ingen projektkatalog (med {PROJECT_FILE} och data/) i {here} eller ovanför; "
+        "kör rtnreport i projektet, ange --project, eller skapa ett nytt projekt med "
+        "'rtnreport init KATALOG'"
     )
 
 

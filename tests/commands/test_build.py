@@ -56,7 +56,7 @@ def test_bad_data_builds_nothing_and_leaves_the_previous_outputs(copy_2024, tmp_
     # the last good outputs are kept as they were, and no temp file is left
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     # but they are no longer taken for fresh: fixing the data builds again
-    copy_2024.edit("2024/ekonomi.yaml", "      budget_ack: 60,4", "      budget_ack: 60.4")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "      budget_ack: 60,4", "      budget_ack: 60.4")
     again = run(copy_2024.root, "build", "2024-delar", "--format", "html", "--out", str(out))
     assert again.exit_code == 0 and "Skrev" in again.output
 
@@ -154,7 +154,7 @@ def test_a_report_id_that_is_not_a_slug_never_touches_a_path(copy_2024, keep_fil
     rid = str(outside / "keep") if hostile == "ABSOLUTE" else hostile
     copy_2024.edit("2024/rapporter.yaml", "  - id: 2024-delar", f"  - id: '{rid}'")
     if not data_ok:
-        copy_2024.edit("2024/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 60,4")
+        copy_2024.edit("2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4", "      budget_ack: 60,4")
     out = copy_2024.root / "build"
     r = run(copy_2024.root, "build", rid, "--format", "html", "--format", "json")
     assert r.exit_code == 1, r.output

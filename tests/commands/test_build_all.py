@@ -8,6 +8,7 @@ from conftest import ROOT, TmpProject
 from rtnreport.__main__ import cli
 from rtnreport.commands.build import build_all, build_report
 from rtnreport.project import Project
+from rtnreport.render.theme import STOCK
 
 
 def test_second_build_is_a_noop_until_an_input_changes(copy_2024, tmp_path):
@@ -21,8 +22,9 @@ def test_second_build_is_a_noop_until_an_input_changes(copy_2024, tmp_path):
     again = build_report(project, "2024-delar", out, ("html",))
     assert not again.cached and "I hela Örebro län" in (out / "2024-delar.html").read_text()
     # a template changes: rebuilt
-    css = copy_2024.root / "templates" / "report.css"
-    css.write_text(css.read_text() + "\n/* ändrad */\n")
+    css = copy_2024.root / "templates" / "report.css"  # a project overrides a stock file
+    css.parent.mkdir()
+    css.write_text((STOCK / "report.css").read_text() + "\n/* ändrad */\n")
     assert not build_report(project, "2024-delar", out, ("html",)).cached
     # an output is edited or deleted: rebuilt
     (out / "2024-delar.html").write_text("förstörd")

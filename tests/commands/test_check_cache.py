@@ -81,7 +81,7 @@ def test_no_cache_never_reads_or_writes_a_cache(copy_2024, monkeypatch):
 
     monkeypatch.setattr(io, "open", watching_open)
     monkeypatch.setattr(builtins, "open", watching_open)
-    copy_2024.edit("2024/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
     r = run(root, "check", "2024", "--no-cache")
     assert r.exit_code == 1 and "decimalkomma" in r.output
     assert touched == []
@@ -92,7 +92,7 @@ def test_dangling_symlink_is_never_answered_from_the_cache(copy_2024):
     root = copy_2024.root
     run(root, "check", "2024")
     assert check_cache.lookup(Project(root), ["2024"]) is not None
-    (copy_2024.path("2024/text") / "extra.md").symlink_to(root / "finns-inte.md")
+    (copy_2024.path("2024/2024-delar/text") / "extra.md").symlink_to(root / "finns-inte.md")
     assert check_cache.year_key(Project(root), "2024") is None
     assert check_cache.lookup(Project(root), ["2024"]) is None
     run(root, "check", "2024")  # and it is not stored either
@@ -101,9 +101,9 @@ def test_dangling_symlink_is_never_answered_from_the_cache(copy_2024):
 
 def test_a_folder_where_a_file_belongs_is_not_the_missing_file(copy_2024):
     root = copy_2024.root
-    copy_2024.path("2024/personal.yaml").unlink()
+    copy_2024.path("2024/2024-delar/personal.yaml").unlink()
     run(root, "check", "2024")  # the answer for a missing personal.yaml is cached
-    copy_2024.path("2024/personal.yaml").mkdir()
+    copy_2024.path("2024/2024-delar/personal.yaml").mkdir()
     assert check_cache.lookup(Project(root), ["2024"]) is None
 
 
@@ -112,7 +112,7 @@ def test_a_symlink_is_hashed_with_its_target(copy_2024, tmp_path):
     a, b = tmp_path / "a.md", tmp_path / "b.md"
     a.write_text("Samma text.\n", encoding="utf-8")
     b.write_text("Samma text.\n", encoding="utf-8")
-    link = copy_2024.path("2024/text/extra.md")
+    link = copy_2024.path("2024/2024-delar/text/extra.md")
     link.symlink_to(a)
     first = check_cache.year_key(Project(root), "2024")
     link.unlink()
@@ -122,14 +122,14 @@ def test_a_symlink_is_hashed_with_its_target(copy_2024, tmp_path):
 
 def test_a_moved_checkout_prints_its_own_paths(copy_2024, tmp_path):
     root = copy_2024.root
-    copy_2024.edit("2024/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
     run(root, "check", "2024")
     moved = tmp_path / "flyttad"
     shutil.move(root, moved)
     assert check_cache.lookup(Project(moved), ["2024"]) is not None  # still a hit
     r = run(moved, "check", "2024")
     assert r.exit_code == 1
-    assert str(moved / "data" / "2024" / "ekonomi.yaml") in r.output
+    assert str(moved / "data" / "2024" / "2024-delar" / "ekonomi.yaml") in r.output
     assert str(root) + os.sep not in r.output
     assert r.output == run(moved, "check", "2024", "--no-cache").output
 

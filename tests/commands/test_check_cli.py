@@ -144,7 +144,7 @@ def test_check_cache_gives_the_same_answer_and_sees_changes(copy_2024):
 
 
 def test_number_beyond_a_report_is_a_data_error_with_its_line(copy_2024):
-    r = corrupt(copy_2024, "2024/ekonomi.yaml", "      budget_ack: 60.4",
+    r = corrupt(copy_2024, "2024/2024-delar/ekonomi.yaml", "      budget_ack: 60.4",
                 "      budget_ack: " + "9" * 5000)
     assert r.exit_code == 1, r.output
     assert "ekonomi.yaml:" in r.output and "för stort" in r.output

@@ -57,8 +57,9 @@ def test_preview_follows_edits_and_shows_errors(server):
 def test_template_change_is_picked_up(server):
     srv, project = server
     stand = get(srv.url + "__stand")
-    css = project.root / "templates" / "report.css"
-    css.write_text(css.read_text() + "\n.provmarkering { color: red; }\n")
+    css = project.root / "templates" / "extra.css"  # a project's own additions to the stock CSS
+    css.parent.mkdir(exist_ok=True)
+    css.write_text("\n.provmarkering { color: red; }\n")
     assert wait_for(lambda: get(srv.url + "__stand") != stand)
     assert ".provmarkering" in get(srv.url)
 

@@ -49,8 +49,8 @@ def git_project(tmp_path, project_root):
     if shutil.which("git") is None:
         pytest.skip("git missing")
     root = tmp_path / "repo"
-    shutil.copytree(project_root / "templates", root / "templates")
     shutil.copytree(project_root / "data" / "2024", root / "data" / "2024")
+    shutil.copy(project_root / "rtnreport.yaml", root / "rtnreport.yaml")
 
     def git(*args):
         subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import sys
 import zipfile
 from collections import Counter
@@ -27,6 +28,7 @@ from rtnreport.__main__ import cli
 from rtnreport.render import docx as word
 from rtnreport.render.docx_reference import (R, STYLES, W, make_reference,
                                              pandoc_default_reference)
+from rtnreport.render.theme import STOCK
 
 REPORTS = ("2023-vb", "2024-delar", "2025-rus", "2025-vp", "2026-vp-forslag")
 NUMBER = re.compile(r"^[−+-]?\d[\d\u00a0 ]*(,\d+)?(\u00a0?%)?$")
@@ -268,6 +270,8 @@ def test_same_input_gives_the_same_bytes(built, tmp_path, monkeypatch):
 def test_a_projects_own_reference_document_is_used(tmp_path):
     project = TmpProject(tmp_path / "p", copy_from=ROOT, years=("2023", "2024"))
     reference = project.root / "templates" / "word" / "reference.docx"
+    reference.parent.mkdir(parents=True)
+    shutil.copy(STOCK / "word" / "reference.docx", reference)
     with zipfile.ZipFile(reference) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     parts["word/styles.xml"] = parts["word/styles.xml"].replace(b'w:val="00507A"',
@@ -282,9 +286,11 @@ def test_a_projects_own_reference_document_is_used(tmp_path):
     assert str(heading.font.color.rgb) == "6A1B9A"
 
 
-def test_a_missing_reference_document_is_an_environment_error(tmp_path):
+def test_a_missing_reference_document_is_an_environment_error(tmp_path, monkeypatch):
+    from rtnreport.render import docx as docx_module
+
     project = TmpProject(tmp_path / "p", copy_from=ROOT, years=("2023", "2024"))
-    (project.root / "templates" / "word" / "reference.docx").unlink()
+    monkeypatch.setattr(docx_module, "REFERENCE", Path("word") / "finns-inte.docx")
     r = run(project.root, "build", "2024-delar", "--format", "docx", "--out",
             str(tmp_path / "out"))
     assert r.exit_code == 2
@@ -342,7 +348,7 @@ def test_the_word_html_drops_helpers_and_keeps_symbols_with_words():
 
 @pytest.mark.slow
 def test_the_shipped_reference_document_has_the_swedish_styles():
-    shipped = ROOT / "templates" / "word" / "reference.docx"
+    shipped = STOCK / "word" / "reference.docx"
     document = docx.Document(shipped)
     names = {s.name for s in document.styles}
     assert {"Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4",

@@ -12,6 +12,7 @@ from conftest import ROOT, TmpProject, require_tool
 from rtnreport.commands.build import build_report
 from rtnreport.project import Project
 from rtnreport.render.pdf import BlockedFetch, write_pdf
+from rtnreport.render.theme import STOCK
 
 pytestmark = pytest.mark.slow
 
@@ -140,7 +141,7 @@ def test_fetcher_blocks_anything_outside_the_templates(markup, tmp_path):
     from datetime import datetime
 
     with pytest.raises(BlockedFetch):
-        write_pdf(html, ROOT / "templates", tmp_path / "x.pdf", created=datetime(2024, 1, 1))
+        write_pdf(html, STOCK, tmp_path / "x.pdf", created=datetime(2024, 1, 1))
 
 
 def test_archival_pdf_a_variant(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from rtnreport import models as m
+from rtnreport.config import words_for
 from rtnreport.rules.maluppfyllelse import assess_indicator, maluppfyllelse
 
 
@@ -23,8 +24,14 @@ def test_summary_counts_colours_per_category():
     by = {r.kategori: r for r in rows}
     assert (by["uppdrag"].gron, by["uppdrag"].gul, by["uppdrag"].rod) == (1, 5, 0)
     assert by["effektmal"].shown() == (1, 1, 0, False)
-    assert [r.rubrik for r in rows] == ["Effektmål från regionfullmäktige", "Nämndens mål",
-                                        "Nämndens uppdrag"]
+    assert [r.rubrik for r in rows] == ["Effektmål från fullmäktige", "Nämndens mål",
+                                        "Nämndens uppdrag"]  # neutral without a project file
+
+
+def test_summary_names_its_categories_in_the_organisations_words():
+    words = words_for(m.ProjektFil(organisation="Exempelby kommun", organisationstyp="kommun"))
+    rows = maluppfyllelse([em(1, "gron")], [], [], names=words.kategori)
+    assert rows[0].rubrik == "Effektmål från kommunfullmäktige"
 
 
 def test_unknown_colours_are_reconciled_with_the_published_counts():

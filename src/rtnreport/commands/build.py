@@ -168,7 +168,7 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
     outputs: dict[str, bytes] = {}
     rendered = None
     if {"html", "pdf", "docx"} & set(formats):
-        rendered = render_report(rapport, data, computed, project.templates,
+        rendered = render_report(rapport, data, computed, project.theme, cache_root=project.root,
                                  previous=prepared.previous)
     if "html" in formats and rendered is not None:
         outputs["html"] = rendered.html.encode("utf-8")
@@ -181,7 +181,7 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
         t2 = clock.perf_counter()
         created = datetime.combine(rapport.beslutsdatum or rapport.period.till, time(12))
         try:
-            outputs["pdf"] = write_pdf(rendered.html, project.templates, targets["pdf"],
+            outputs["pdf"] = write_pdf(rendered.html, project.theme, targets["pdf"],
                                        variant=pdf_variant, created=created, progress=progress)
         except BaseException:
             cache.forget(project, out_dir, report_id)
@@ -193,7 +193,7 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
         t3 = clock.perf_counter()
         created = datetime.combine(rapport.beslutsdatum or rapport.period.till, time(12))
         try:
-            outputs["docx"] = write_docx(rendered.html, project.templates, created=created)
+            outputs["docx"] = write_docx(rendered.html, project.theme, created=created)
         except BaseException:
             cache.forget(project, out_dir, report_id)
             raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..checks import check_loaded_year
+from ..config import load_config
 from ..loading import YearData, load_year, year_dirs
 from ..problems import Problem
 from ..project import Project
@@ -14,9 +15,10 @@ def run_check(project: Project, years: list[str] | None = None
     """Check ``years`` (default: every year in ``data/``); return the data and all problems."""
     wanted = list(years) if years else year_dirs(project.data)
     loaded: dict[str, YearData] = {}
-    problems: list[Problem] = []
+    config, problems = load_config(project.root)
     for year in wanted:
         data, found = load_year(project.data, year)
+        data.config = config
         loaded[year] = data
         problems.extend(found)
     for year in wanted:

@@ -88,7 +88,8 @@ class Preview:
                 page, problems = error_page(self.report_id, prepared.problems), prepared.problems
             else:
                 page = render_report(prepared.rapport, prepared.data, prepared.computed,
-                                     self.project.templates, previous=prepared.previous).html
+                                     self.project.theme, previous=prepared.previous,
+                                     cache_root=self.project.root).html
                 problems = prepared.problems
         except Exception as exc:  # a template being edited can be broken for a moment
             page = error_page(self.report_id, [], f"{type(exc).__name__}: {exc}")
@@ -115,7 +116,7 @@ class Preview:
                 if self.pdf is not None and self.pdf_stand == self.stand:
                     return self.pdf
                 source, stand = self.html, self.stand
-            data = pdf.write_pdf(source, self.project.templates, Path(f"{self.report_id}.pdf"),
+            data = pdf.write_pdf(source, self.project.theme, Path(f"{self.report_id}.pdf"),
                                  created=datetime(2000, 1, 1))
             with self.lock:
                 self.pdf, self.pdf_stand = data, stand

@@ -43,6 +43,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .theme import Theme
+
 REFERENCE = Path("word") / "reference.docx"
 MIN_PANDOC = (3, 0)
 TOC_MARKER = "RTNREPORT-INNEHALLSFORTECKNING"
@@ -590,15 +592,18 @@ def finish(docx: bytes, source: WordSource, epoch: int) -> bytes:
     return out.getvalue()
 
 
-def reference_doc(templates: Path) -> Path:
-    path = templates / REFERENCE
+def reference_doc(theme: Theme | Path) -> Path:
+    """The project's templates/word/reference.docx, else the one shipped with rtnreport."""
+    if isinstance(theme, Path):
+        theme = Theme((theme.resolve(),))
+    path = theme.find(REFERENCE)
     if not path.is_file():
-        raise ConverterMissing(f"Word-mallen {path} saknas; lägg tillbaka den (den följer med "
-                               "rtnreport i templates/word/) eller er organisations egen")
+        raise ConverterMissing(f"Word-mallen {path} saknas; installera om rtnreport eller lägg "
+                               "er organisations egen mall i templates/word/reference.docx")
     return path
 
 
-def write_docx(html: str, templates: Path, *, created: datetime) -> bytes:
+def write_docx(html: str, templates: Theme | Path, *, created: datetime) -> bytes:
     """Render the report's ``html`` to .docx bytes (the caller writes them atomically)."""
     from .pdf import source_epoch
 

@@ -1,7 +1,8 @@
 """Render a report to one standalone HTML document with Jinja.
 
 The environment autoescapes, fails on any undefined name (StrictUndefined)
-and reads templates only from the project's ``templates/`` folder.  User
+and reads templates only from the project's ``templates/`` overrides and the
+stock theme shipped in the package (see :mod:`.theme`).  User
 text reaches the page only through the ``md`` filter (safe Markdown) or
 autoescaping; it is never compiled as a template.
 """
@@ -14,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    ChoiceLoader,
     Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
+    PrefixLoader,
     StrictUndefined,
     select_autoescape,
 )
@@ -30,9 +33,12 @@ from ..rules.report import Computed
 from ..rules.table import Table
 from . import charts, format as fmt
 from .markdown import render_markdown
+from .theme import STOCK, STOCK_PREFIX, Theme
 from .view import followup_outline, perspectives, plan_outline, proposal_outline, rus_outline
 
 STYLESHEET = "report.css"
+EXTRA_STYLESHEET = "extra.css"
+"""A project's ``templates/extra.css`` is added after the stock stylesheet."""
 
 STATUS = {  # goal / uppdrag colour: shape + colour + words
     "gron": ("●", "Uppnå eller överträffa målnivån", "gron"),
@@ -84,9 +90,9 @@ class Rendered:
     title: str
 
 
-def _bytecode_cache(templates: Path) -> FileSystemBytecodeCache | None:
+def _bytecode_cache(cache_root: Path) -> FileSystemBytecodeCache | None:
     """Compiled templates kept in .rtnreport-cache/ (keyed by each template's source)."""
-    folder = templates.parent / ".rtnreport-cache" / "jinja"
+    folder = cache_root / ".rtnreport-cache" / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -94,10 +100,19 @@ def _bytecode_cache(templates: Path) -> FileSystemBytecodeCache | None:
     return FileSystemBytecodeCache(str(folder))
 
 
-def environment(templates: Path) -> Environment:
+def environment(theme: Theme, cache_root: Path | None = None) -> Environment:
+    """Jinja reading the project's overrides first, then the stock theme.
+
+    ``stock/<name>`` always names the stock template, so an override can
+    extend the file it replaces.
+    """
+    loader = ChoiceLoader([
+        FileSystemLoader([str(d) for d in theme.dirs]),
+        PrefixLoader({STOCK_PREFIX: FileSystemLoader(str(STOCK))}),
+    ])
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
-        bytecode_cache=_bytecode_cache(templates),
+        loader=loader,
+        bytecode_cache=_bytecode_cache(cache_root) if cache_root is not None else None,
         autoescape=select_autoescape(["html", "j2", "svg"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -154,14 +169,23 @@ def _decimals(d: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 1
 
 
-def stylesheet(templates: Path) -> str:
-    return (templates / STYLESHEET).read_text(encoding="utf-8")
+def stylesheet(theme: Theme, accent: str | None = None) -> str:
+    """The stock (or the project's) stylesheet; the project's accent colour last."""
+    css = theme.find(STYLESHEET).read_text(encoding="utf-8")
+    extra = theme.find(EXTRA_STYLESHEET) if theme.override else None
+    if extra is not None and extra.is_relative_to(theme.dirs[0]) and extra.is_file():
+        css += "\n" + extra.read_text(encoding="utf-8")
+    if accent:
+        css += f"\n:root {{ --accent: {accent}; }}\n"
+    return css
 
 
 def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
-                  templates: Path, previous: YearData | None = None) -> Rendered:
+                  theme: Theme, previous: YearData | None = None,
+                  cache_root: Path | None = None) -> Rendered:
     rtype = REPORT_TYPES[rapport.typ]
-    env = environment(templates)
+    env = environment(theme, cache_root)
+    config = data.config
 
     def md(text: str | None, heading_base: int = 4, inline: bool = False) -> Markup:
         return Markup(render_markdown(text, computed.figures, heading_base=heading_base,
@@ -172,7 +196,8 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
     persps = perspectives(data, computed, term=term)
     year = str(rapport.period.till.year)
     running = rapport.titel if year in rapport.titel else f"{rapport.titel} {year}"
-    title = f"{running} – {rapport.namnd}"
+    namnd = rapport.namnd or config.namnd or ""
+    title = f"{running} – {namnd}" if namnd else running
     context = {
         "rapport": rapport,
         "rtype": rtype,
@@ -193,7 +218,12 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         else rus_outline(data) if rapport.typ == "rus" else plan_outline(data),
         "labels": rtype.labels,
         "charts": report_charts(data, computed),
-        "css": Markup(stylesheet(templates)),
+        "css": Markup(stylesheet(theme, config.accentfarg)),
+        "org": rapport.region or config.organisation or "",
+        "namnd": namnd,
+        "forvaltning": rapport.forvaltning or config.forvaltning,
+        "logo": config.logo_data_uri,
+        "ord": config.words,
         "generator": f"rtnreport {__version__}",
     }
     if rapport.typ == "vp_forslag":

@@ -1,7 +1,7 @@
 """HTML → tagged PDF with WeasyPrint, fetching nothing outside the project.
 
 * The URL fetcher allows ``data:`` URLs and files inside the allowed folders
-  (the project's ``templates/``); anything else — a network URL, a file
+  (the stock theme and the project's ``templates/``); anything else — a network URL, a file
   elsewhere, a redirect — stops the build with an error.
 * Tagged PDF/UA-1 by default (document title, ``/Lang sv``); ``pdf/a-2u``
   etc. for an archival variant (WeasyPrint cannot claim A and UA at once).
@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..outputs import EnvironmentFault
+from .theme import Theme
 
 FONTS_CSS = "assets/fonts.css"
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b", "none")
@@ -96,12 +97,12 @@ def source_epoch(default: datetime) -> int:
     return int(env)
 
 
-def pdf_html(html: str, created: datetime) -> str:
+def pdf_html(html: str, created: datetime, fonts_css: str = FONTS_CSS) -> str:
     """The HTML WeasyPrint gets: embedded-font rules and the fixed dates added."""
     stamp = created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     head = (f'<meta name="dcterms.created" content="{stamp}">\n'
             f'<meta name="dcterms.modified" content="{stamp}">\n'
-            f'<link rel="stylesheet" href="{FONTS_CSS}">\n</head>')
+            f'<link rel="stylesheet" href="{fonts_css}">\n</head>')
     return html.replace("</head>", head, 1)
 
 
@@ -114,13 +115,16 @@ class _Progress(logging.Handler):
         self.report(record.getMessage())
 
 
-def write_pdf(html: str, templates: Path, target: Path, *, variant: str = "pdf/ua-1",
+def write_pdf(html: str, theme: Theme | Path, target: Path, *, variant: str = "pdf/ua-1",
               created: datetime, progress: Callable[[str], None] | None = None) -> bytes:
     """Render ``html`` to PDF bytes (the caller writes them atomically)."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
-    fetcher = _fetcher_class()([templates])
+    if isinstance(theme, Path):  # a single folder of templates (tests, tools)
+        theme = Theme((theme.resolve(),))
+    fetcher = _fetcher_class()(list(theme.dirs))
+    fonts = theme.find(FONTS_CSS).resolve().as_uri()
     epoch = source_epoch(created)
     stamp = datetime.fromtimestamp(epoch, UTC)
     handler = _Progress(progress) if progress else None
@@ -130,8 +134,8 @@ def write_pdf(html: str, templates: Path, target: Path, *, variant: str = "pdf/u
         plogger.setLevel(logging.INFO)
     try:
         with _source_date(epoch):
-            document = weasyprint.HTML(string=pdf_html(html, stamp),
-                                       base_url=str(templates.resolve()) + "/",
+            document = weasyprint.HTML(string=pdf_html(html, stamp, fonts),
+                                       base_url=str(theme.dirs[-1]) + "/",
                                        url_fetcher=fetcher)
             options: dict = {"pdf_identifier": b"rtnreport-" + target.stem.encode()}
             if variant != "none":

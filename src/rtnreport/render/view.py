@@ -276,8 +276,7 @@ def rus_outline(data: YearData) -> list[Sec]:
                             for i, o in enumerate(rus.prioriterade_omraden, 1)]))
             n += 1
         if rus.utmaningsomraden:
-            out.append(Sec("utmaningar", str(n),
-                           "Områden där Örebro län har särskilda utmaningar",
+            out.append(Sec("utmaningar", str(n), rus.utmaningar_rubrik,
                            [Sec("utmaning", f"{n}.{i}", u.rubrik, ref=u)
                             for i, u in enumerate(rus.utmaningsomraden, 1)]))
             n += 1

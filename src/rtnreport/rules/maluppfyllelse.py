@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -11,7 +11,7 @@ from .. import models as m
 FARGER = ("gron", "gul", "rod")
 
 KATEGORIER = (
-    ("effektmal", "Effektmål från regionfullmäktige"),
+    ("effektmal", "Effektmål från fullmäktige"),
     ("namndens_mal", "Nämndens mål"),
     ("uppdrag", "Nämndens uppdrag"),
 )
@@ -86,14 +86,19 @@ def maluppfyllelse(
     mal: Sequence[m.Mal],
     uppdrag: Sequence[m.Uppdrag],
     publicerad: m.PubliceradSammanfattning | None = None,
+    names: Callable[[str], str] | None = None,
 ) -> list[SummaryRow]:
-    """The 3.1 summary: colours counted per category from the items themselves."""
+    """The 3.1 summary: colours counted per category from the items themselves.
+
+    ``names`` gives each category's name in the organisation's words
+    ("Effektmål från kommunfullmäktige"); the defaults are neutral.
+    """
     items = {"effektmal": effektmal, "namndens_mal": mal, "uppdrag": uppdrag}
     rows = []
     for key, rubrik in KATEGORIER:
         c = count_colours(_status(i) for i in items[key])
         derived = sum(1 for i in items[key] if i.bedomning and i.bedomning.harledd)
-        rows.append(SummaryRow(key, rubrik, c["gron"], c["gul"], c["rod"], c["okand"],
+        rows.append(SummaryRow(key, names(key) if names else rubrik, c["gron"], c["gul"], c["rod"], c["okand"],
                                getattr(publicerad, key) if publicerad else None, derived))
     return rows
 

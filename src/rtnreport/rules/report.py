@@ -108,7 +108,8 @@ def compute_year(data: YearData, previous: YearData | None = None) -> Computed:
     effektmal, mal = _effektmal_mal(data)
     uppdrag = data.uppdrag.uppdrag if data.uppdrag else []
     result.sammanfattning = maluppfyllelse(
-        effektmal, mal, uppdrag, data.mal.publicerad_sammanfattning if data.mal else None)
+        effektmal, mal, uppdrag, data.mal.publicerad_sammanfattning if data.mal else None,
+        names=data.config.words.kategori)
     prev_ind = ({i.id: i for i in previous.indikatorer.indikatorer}
                 if previous and previous.indikatorer else {})
     if data.indikatorer:
