@@ -349,7 +349,7 @@ def schema(obj: Context, out_dir: Path | None) -> None:
     """
     import json
 
-    from .commands.build import atomic_write
+    from .outputs import atomic_write
     from .commands.schema import editor_settings, write_schemas
 
     project = obj.project()
@@ -454,6 +454,36 @@ def new_year_command(obj: Context, year: str, source: str) -> None:
         for p in problems:
             click.echo(format_problem(p, cache), err=True)
         sys.exit(EXIT_INTERNAL)
+
+
+@cli.command(name="init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--ar", "year", type=int, default=None,
+              help="Exemplets år (standard: innevarande år).")
+def init_command(directory: Path, year: int | None) -> None:
+    """Skapa ett nytt projekt i DIRECTORY med ett påhittat exempel som går att bygga direkt.
+
+    Projektfil, en plan och en delårsrapport för en påhittad kulturnämnd, texter, en
+    logotyp, .gitignore, editorns scheman och en README om vad du ändrar först.
+    Skriver aldrig över något.
+
+    \b
+    Exempel:
+      rtnreport init kulturnamnden
+      cd kulturnamnden && rtnreport check && rtnreport build --all
+    """
+    from datetime import date
+
+    from .commands.init import InitError, init_project
+
+    try:
+        done = init_project(directory, year or date.today().year)
+    except InitError as exc:
+        click.echo(f"rtnreport: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"Skapade ett nytt projekt i {directory} ({len(done.files)} filer).")
+    click.echo("Ändra först rtnreport.yaml (er organisation) och data/ (se README.md), och kör:")
+    click.echo(f"  cd {directory} && rtnreport check && rtnreport build --all")
 
 
 @cli.command(name="new-report")

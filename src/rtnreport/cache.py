@@ -208,7 +208,7 @@ def _load(project: Project, out_dir: Path) -> dict:
 
 
 def _save(project: Project, out_dir: Path, manifest: dict) -> None:
-    from .commands.build import atomic_write  # local import: build pulls in more
+    from .outputs import atomic_write
 
     atomic_write(manifest_path(project, out_dir),
                  json.dumps(manifest, indent=2, sort_keys=True).encode())

@@ -15,7 +15,7 @@ from .followup import data_kind, outcomes_of_year, report_data
 from .loading import YearData
 from .problems import Position, Problem, error, info, warning
 from .project import Project
-from .reports import REPORT_TYPES
+from .reports import REPORT_TYPES, required_texts
 
 TEXT_STUB = "(Mall från rtnreport new-report: ersätt hela stycket.)"
 """The mark of a text stub that new-report wrote (see commands.new_report)."""
@@ -35,6 +35,7 @@ def check_loaded_year(plan: YearData, all_years: dict[str, YearData],
                       project: Project | None = None) -> list[Problem]:
     """Every check of one year: the plan, its report folders, and each report's data."""
     problems = check_year(plan) + check_plan_fields(plan) + check_report_folders(plan)
+    problems += check_perspectives(plan)
     previous = outcomes_of_year(previous_year(plan, all_years))
     targets: list[tuple[YearData, list[tuple[int, m.Rapport]]]] = [(plan, [])]
     for i, rapport in enumerate(plan.rapporter.rapporter if plan.rapporter else []):
@@ -314,6 +315,29 @@ def check_texts(data: YearData, computed: Computed) -> list[Problem]:
     return out
 
 
+def check_perspectives(plan: YearData) -> list[Problem]:
+    """The perspectives mal.yaml uses are the ones rtnreport.yaml lists (when it lists any)."""
+    allowed = plan.config.perspektiv
+    if not allowed or plan.mal is None:
+        return []
+    out = []
+    for i, persp in enumerate(plan.mal.perspektiv):
+        if persp.id not in allowed:
+            close = difflib.get_close_matches(persp.id, list(allowed), n=1)
+            out.append(error(
+                f"perspektivet '{persp.id}' finns inte bland projektets perspektiv",
+                plan.where("mal.yaml", ("perspektiv", i, "id")), code="projekt",
+                hint=(f"menade du '{close[0]}'? " if close else "") +
+                     "perspektiven står i rtnreport.yaml: " + ", ".join(allowed)))
+    seen: set[str] = set()
+    for i, persp in enumerate(plan.mal.perspektiv):
+        if persp.id in seen:
+            out.append(error(f"perspektivet '{persp.id}' står två gånger i mal.yaml",
+                             plan.where("mal.yaml", ("perspektiv", i, "id")), code="projekt"))
+        seen.add(persp.id)
+    return out
+
+
 def check_report_needs(plan: YearData, data: YearData, i: int,
                        rapport: m.Rapport) -> list[Problem]:
     """The report has what its type renders: its folder, data files and texts."""
@@ -323,6 +347,13 @@ def check_report_needs(plan: YearData, data: YearData, i: int,
         out.append(error(f"rapporten '{rapport.id}' ligger i data/{plan.year}/ men dess id "
                          f"börjar inte med {plan.year}",
                          plan.where("rapporter.yaml", ("rapporter", i, "id"))))
+    for attr, word, key in (("region", "organisation", "organisation"),
+                            ("namnd", "nämnd", "namnd")):
+        if getattr(rapport, attr) is None and getattr(plan.config, key) is None:
+            out.append(error(
+                f"rapporten '{rapport.id}' har ingen {word}", at_typ, code="projekt",
+                hint=f"ange {key} i rtnreport.yaml (gäller alla rapporter) eller {attr} i "
+                     "rapportens post i rapporter.yaml"))
     rtype = REPORT_TYPES.get(rapport.typ)
     if rtype is None:
         return out
@@ -343,7 +374,27 @@ def check_report_needs(plan: YearData, data: YearData, i: int,
                                "fortfarande mallen från new-report",
                                Position(data.text_files[key], 1, 1), code="text",
                                hint="skriv texten och ta bort mallens stycke"))
-    for key in rtype.texts:
+    chosen = None
+    if rapport.avsnitt is not None:
+        chosen = []
+        for j, entry in enumerate(rapport.avsnitt):
+            ident = entry if isinstance(entry, str) else entry.avsnitt
+            where = plan.where("rapporter.yaml", ("rapporter", i, "avsnitt", j))
+            if ident is None:  # a free chapter from a text
+                text = entry.text  # type: ignore[union-attr]
+                if text not in data.texts:
+                    out.append(error(f"kapitlet '{entry.rubrik}' visar texten "  # type: ignore[union-attr]
+                                     f"{where_texts}{text}.md, som saknas", where, code="text",
+                                     hint=f"skapa filen {where_texts}{text}.md"))
+                continue
+            chosen.append(ident)
+            if ident not in rtype.sections:
+                close = difflib.get_close_matches(ident, rtype.sections, n=1)
+                out.append(error(
+                    f"rapporttypen {rapport.typ} har inget avsnitt '{ident}'", where,
+                    code="avsnitt", hint=(f"menade du '{close[0]}'? " if close else "")
+                    + "avsnitt: " + ", ".join(rtype.sections)))
+    for key in required_texts(rtype, chosen):
         if key not in data.texts:
             out.append(error(
                 f"rapporten '{rapport.id}' behöver texten {where_texts}{key}.md, som saknas",

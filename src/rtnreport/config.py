@@ -34,6 +34,8 @@ class Words:
     uppdrag: str = "Nämndens uppdrag"
     namnden: str = "Nämnden"
     styrelsen: str = "Styrelsen"
+    andra: str = "andra organisationer"
+    """Whom a relative comparison would be with ("andra regioner", "andra kommuner")."""
 
     def kategori(self, key: str) -> str:
         return {"effektmal": self.effektmal, "namndens_mal": self.namndens_mal,
@@ -78,7 +80,9 @@ def words_for(pf: m.ProjektFil | None) -> Words:
                  namndens_mal=pf.ord.namndens_mal or "Nämndens mål",
                  uppdrag=pf.ord.uppdrag or "Nämndens uppdrag",
                  namnden=pf.ord.namnden or "Nämnden",
-                 styrelsen=pf.ord.styrelsen or BOARD[pf.organisationstyp])
+                 styrelsen=pf.ord.styrelsen or BOARD[pf.organisationstyp],
+                 andra={"region": "andra regioner", "kommun": "andra kommuner"}[
+                     pf.organisationstyp])
 
 
 def _luminance(hex_colour: str) -> float:

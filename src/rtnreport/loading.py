@@ -7,6 +7,7 @@ and the list of problems (file:line:col), like beancount's loader.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ from . import models as m
 from .problems import Position, Problem, error, warning
 from .project import year_dirs
 from .config import Config
-from .yamlload import SourceMap, YamlError, decode_utf8, load_file
+from .yamlload import SourceMap, YamlError, decode_utf8, load_file, read_data_file
 
 TEXT_DIR = "text"
 REPORT_DIR = re.compile(r"^\d{4}-[a-z0-9]+(-[a-z0-9]+)*$")
@@ -158,12 +159,39 @@ def load_year(data_root: Path, year: str) -> tuple[YearData, list[Problem]]:
     return data, problems
 
 
+def _outside(path: Path, project_root: Path) -> Problem | None:
+    """A file that resolves outside the project (a symlink out of it): an error naming
+    the link, never its target's content."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return None  # a loop or a dangling link: reading it reports what is wrong
+    if resolved.is_relative_to(project_root.resolve()) or not os.path.lexists(resolved):
+        return None
+    return error("filen pekar ut ur projektet (en symbolisk länk till en fil utanför det); den "
+                 "läses inte", Position(path, 1, 1), code="sokvag",
+                 hint="kopiera in filen i projektet i stället för att länka till den")
+
+
 def _load_files(target: Files, models: dict[str, type[BaseModel]],
                 problems: list[Problem]) -> bool:
     """Load the YAML files and texts of one folder into ``target``; True if it had any."""
     found = False
+    project_root = target.root.parents[1] if isinstance(target, YearData) else \
+        target.root.parents[2]
     for child in sorted(target.root.iterdir()):
+        if child.suffix in (".yaml", ".yml") and child.name in models and child.is_dir():
+            problems.append(error(f"här ska filen {child.name} stå, men det är en katalog",
+                                  Position(child, 1, 1), code="sokvag",
+                                  hint="ta bort eller byt namn på katalogen"))
+            target.failed_files.add(child.name)
+            continue
         if child.is_dir():
+            continue
+        if child.suffix in (".yaml", ".yml") and (outside := _outside(child, project_root)):
+            problems.append(outside)
+            if child.name in models:
+                target.failed_files.add(child.name)
             continue
         if child.suffix in (".yaml", ".yml"):
             if child.name not in models:
@@ -183,13 +211,25 @@ def _load_files(target: Files, models: dict[str, type[BaseModel]],
             else:
                 target.failed_files.add(child.name)
     text_root = target.root / TEXT_DIR
-    if text_root.is_dir():
+    if text_root.is_dir() and not (outside := _outside(text_root, project_root)):
         for md in sorted(text_root.glob("*.md")):
+            if outside := _outside(md, project_root):
+                problems.append(outside)
+                continue
             try:
-                target.texts[md.stem] = decode_utf8(md.read_bytes(), md)
-                target.text_files[md.stem] = md
+                text = decode_utf8(read_data_file(md), md)
             except YamlError as exc:
-                problems.append(error(exc.message, exc.position, hint=exc.hint))
+                problems.append(error(exc.message, exc.position or Position(md, 1, 1),
+                                      hint=exc.hint))
+                continue
+            if not text.strip():
+                problems.append(error("texten är tom", Position(md, 1, 1), code="text",
+                                      hint="skriv texten, eller ta bort filen"))
+                continue
+            target.texts[md.stem] = text
+            target.text_files[md.stem] = md
+    elif text_root.is_dir():
+        problems.append(outside)  # type: ignore[arg-type]
     return found
 
 

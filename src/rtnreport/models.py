@@ -205,6 +205,26 @@ class Bilaga(Base):
     rubrik: Text
 
 
+class AvsnittVal(Base):
+    """A chapter of a report: one of its type's sections (renamed), or a free text chapter."""
+
+    avsnitt: Id | None = None
+    """One of the report type's sections (e.g. ``ekonomi``)."""
+    text: Id | None = None
+    """A free chapter: the Markdown file text/<text>.md."""
+    rubrik: Text | None = None
+    """The chapter's heading (required for a free chapter)."""
+
+    @model_validator(mode="after")
+    def _one(self) -> AvsnittVal:
+        if (self.avsnitt is None) == (self.text is None):
+            raise ValueError("ange antingen avsnitt (ett av rapporttypens avsnitt) eller text "
+                             "(ett eget kapitel ur text/<namn>.md)")
+        if self.text is not None and self.rubrik is None:
+            raise ValueError(f"kapitlet ur text/{self.text}.md behöver en rubrik")
+        return self
+
+
 class Rapport(Base):
     id: Annotated[str, Field(pattern=r"^\d{4}-[a-z][a-z0-9-]*$")]
     typ: RapportTyp
@@ -224,6 +244,10 @@ class Rapport(Base):
     status: Literal["utkast", "beslutad", "publicerad"]
     """utkast (marked UTKAST on every page), beslutad, or publicerad (published without a
     decision, e.g. a follow-up the committee only takes note of)."""
+    avsnitt: list[Id | AvsnittVal] | None = None
+    """The report's chapters in order, when not its type's default: section ids
+    (``inledning``), renamed sections (``{avsnitt: mal, rubrik: …}``) and free
+    chapters (``{text: kulturarv, rubrik: Kulturarvet}``)."""
     bilagor: list[Bilaga] = Field(default_factory=list)
     """Texts shown after the report's own sections (e.g. the areas' presentations)."""
     kalla: Text | None = None

@@ -100,3 +100,18 @@ def write_all(files: dict[Path, bytes]) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         raise
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename it into place (OSError on failure).
+
+    For caches, schemas and scaffolds; reports go through :func:`write_all`.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _write_temp(path, data, durable=False)  # caches and settings: no fsync needed
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

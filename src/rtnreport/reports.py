@@ -28,6 +28,9 @@ class ReportType:
     files: tuple[str, ...]
     """Data files the type cannot do without; the chapters of the others show when present."""
     texts: tuple[str, ...]
+    """Texts the report cannot do without (text/<namn>.md)."""
+    optional_texts: tuple[str, ...] = ()
+    """Texts shown where they exist; new-report writes a stub for each."""
     labels: dict[str, str] = field(default_factory=dict)
     """Words that differ between report types (e.g. "Prognos helår" / "Resultat helår")."""
     data: Data = "plan"
@@ -35,6 +38,10 @@ class ReportType:
     """Report-id endings that mean this type (``2025-delar`` → delar), for new-report."""
     resultat_kolumner: str | None = None
     """The resultatrapport column set the type prints (see rules.ekonomi)."""
+    sections: tuple[str, ...] = ()
+    """The type's chapters, in default order; a report may choose among them (``avsnitt``)."""
+    section_texts: dict[str, str] = field(default_factory=dict)
+    """Chapter → the required text it shows, so a report without the chapter needs no text."""
 
 
 DELAR_LABELS = {
@@ -57,30 +64,40 @@ HELAR_LABELS = {
 }
 
 
+FOLLOWUP_SECTIONS = ("inledning", "vasentliga-handelser", "mal", "ekonomi", "personal",
+                     "framtida-utmaningar", "internkontroll")
+FOLLOWUP_TEXTS = {"inledning": "inledning", "vasentliga-handelser": "vasentliga-handelser"}
+
 REPORT_TYPES: dict[str, ReportType] = {
     "delar": ReportType(
         typ="delar",
         namn="Delårsrapport",
         template="uppfoljning.html.j2",
         files=("mal", "indikatorer"),
-        texts=("inledning", "vasentliga-handelser", "resultatrapport-analys",
-               "periodens-resultat", "helarsprognos", "handlingsplan"),
+        texts=("inledning", "vasentliga-handelser"),
+        optional_texts=("resultatrapport-analys", "periodens-resultat", "helarsprognos",
+                        "handlingsplan", "investeringar", "intern-styrning"),
         labels=DELAR_LABELS,
         data="uppfoljning",
         suffixes=("delar", "delar-april", "delar-augusti", "delar-oktober", "delarsrapport"),
         resultat_kolumner="delar",
+        sections=FOLLOWUP_SECTIONS,
+        section_texts=FOLLOWUP_TEXTS,
     ),
     "helar": ReportType(
         typ="helar",
         namn="Verksamhetsberättelse",
         template="uppfoljning.html.j2",
         files=("mal", "indikatorer"),
-        texts=("inledning", "vasentliga-handelser", "resultatrapport-analys", "arets-resultat",
-               "framtida-utmaningar"),
+        texts=("inledning", "vasentliga-handelser"),
+        optional_texts=("resultatrapport-analys", "arets-resultat", "framtida-utmaningar",
+                        "handlingsplan", "investeringar", "intern-styrning"),
         labels=HELAR_LABELS,
         data="uppfoljning",
         suffixes=("helar", "vb", "verksamhetsberattelse", "arsredovisning"),
         resultat_kolumner="helar",
+        sections=FOLLOWUP_SECTIONS,
+        section_texts=FOLLOWUP_TEXTS,
     ),
     "vp": ReportType(
         typ="vp",
@@ -91,6 +108,9 @@ REPORT_TYPES: dict[str, ReportType] = {
         labels={},
         suffixes=("vp", "verksamhetsplan"),
         resultat_kolumner="vp",
+        sections=("inledning", "vision", "mal", "budget", "organisation", "uppfoljning",
+                  "internkontroll"),
+        section_texts={"inledning": "inledning"},
     ),
     "vp_forslag": ReportType(
         typ="vp_forslag",
@@ -100,6 +120,8 @@ REPORT_TYPES: dict[str, ReportType] = {
         texts=(),
         labels={},
         suffixes=("vp-forslag", "forslag"),
+        sections=("tidplan", "framtida-utmaningar", "malsattningar", "mal", "sammanfattning",
+                  "ram", "internkontroll", "presentationer", "andringar"),
     ),
     "rus": ReportType(
         typ="rus",
@@ -111,8 +133,21 @@ REPORT_TYPES: dict[str, ReportType] = {
         labels={},
         data="egen",
         suffixes=("rus",),
+        sections=("rus-forord", "rus-sammanfattning", "rus-inledning", "rus-omvarlden",
+                  "overgripande", "omraden", "utmaningar", "rus-slutsats"),
+        section_texts={t: t for t in ("rus-forord", "rus-sammanfattning", "rus-inledning",
+                                      "rus-omvarlden", "rus-slutsats")},
     ),
 }
+
+
+def required_texts(rtype: ReportType, chosen: list[str] | None) -> list[str]:
+    """The texts a report needs: its type's, less those of chapters it leaves out."""
+    if chosen is None:
+        return list(rtype.texts)
+    return [t for t in rtype.texts
+            if any(rtype.section_texts.get(s) == t for s in chosen)
+            or t not in rtype.section_texts.values()]
 
 
 def type_from_id(report_id: str) -> str | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import cache
+from ..outputs import atomic_write  # noqa: F401 - re-exported for callers of build
 from ..problems import Problem, error
 from ..project import Project
 
@@ -53,20 +54,6 @@ def known_reports(project: Project) -> dict[str, str]:
             if isinstance(rapport, dict) and isinstance(rapport.get("id"), str):
                 out[rapport["id"]] = year
     return out
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place (OSError on failure)."""
-    from ..outputs import _write_temp
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(path, data, durable=False)  # caches and settings: no fsync needed
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @dataclass

@@ -98,7 +98,7 @@ def _year_of(project: Project, problem: Problem) -> tuple[str, str] | None:
 
 def store(project: Project, years: list[str], problems: list[Problem]) -> None:
     """Remember the problems of ``years``: one pass over the problems, one key per year."""
-    from .build import atomic_write
+    from ..outputs import atomic_write
 
     mine: dict[str, list[dict]] = defaultdict(list)
     for p in problems:

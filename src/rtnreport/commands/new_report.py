@@ -349,7 +349,8 @@ def plan_report(project: Project, report_id: str, typ: str | None = None,
             m.RusOvergripandeMal(id="overgripande-mal-1", rubrik="Övergripande mål 1")]
         out.files[folder / "rus.yaml"] = dump(m.RusFil(overgripande_mal=goals))
         out.todo.append(f"skriv de övergripande målen och deras bedömning i {folder.name}/rus.yaml")
-    for key in rtype.texts:
+    for key in rtype.texts + tuple(t for t in rtype.optional_texts
+                                   if t not in ("investeringar", "intern-styrning")):
         out.files[text_dir / f"{key}.md"] = TEXT_STUB
     if rtype.texts:
         out.todo.append(f"skriv texterna i {text_dir.relative_to(project.root)}/ "
@@ -376,7 +377,7 @@ def report_rus(year: YearData | None, rapport: m.Rapport) -> m.RusFil | None:
 def new_report(project: Project, report_id: str, typ: str | None = None,
                till: date | None = None) -> tuple[Created, list[Problem]]:
     """Write the report's entry and stubs; never overwrite a file."""
-    from .build import atomic_write
+    from ..outputs import atomic_write
 
     typ, todo, problems = plan_report(project, report_id, typ, till)
     created = Created(report_id, typ)

@@ -159,7 +159,7 @@ def carry_internkontroll(ik: m.InternkontrollFil) -> m.InternkontrollFil:
 
 def new_year(project: Project, target: str, source: str) -> tuple[Carried, list[Problem]]:
     """Write ``data/<target>/`` from ``data/<source>/``; refuse to overwrite."""
-    from .build import atomic_write
+    from ..outputs import atomic_write
 
     if not (target.isdigit() and len(target) == 4 and source.isdigit() and len(source) == 4):
         raise NewYearError("ange år med fyra siffror, t.ex. 'rtnreport new-year 2027 --from 2026'")

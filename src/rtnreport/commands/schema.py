@@ -36,7 +36,7 @@ def schema_filename(data_file: str) -> str:
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
-    from .build import atomic_write
+    from ..outputs import atomic_write
 
     written = []
     for name, schema in schemas().items():

@@ -34,7 +34,14 @@ from ..rules.table import Table
 from . import charts, format as fmt
 from .markdown import render_markdown
 from .theme import STOCK, STOCK_PREFIX, Theme
-from .view import followup_outline, perspectives, plan_outline, proposal_outline, rus_outline
+from .view import (
+    choose_sections,
+    followup_outline,
+    perspectives,
+    plan_outline,
+    proposal_outline,
+    rus_outline,
+)
 
 STYLESHEET = "report.css"
 EXTRA_STYLESHEET = "extra.css"
@@ -235,6 +242,7 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         context["andringar"] = {c.id: c for c in result.changes if c.stable_id} if result else {}
         context["change_html"] = lambda c: Markup(change_html(c))
         context["outline"] = proposal_outline(data, previous, rapport.bilagor)
+    context["outline"] = choose_sections(context["outline"], rapport.avsnitt)
     html = env.get_template(rtype.template).render(context)
     return Rendered(html=html, title=title)
 

@@ -129,6 +129,51 @@ class Sec:
             return "s-" + self.title.lower().replace(" ", "-")
         return "s-" + self.number.replace(".", "-")
 
+    @property
+    def id(self) -> str:
+        """What a report's ``avsnitt`` list calls the section (a text chapter: its text)."""
+        return str(self.ref) if self.key == "text" else self.key
+
+
+def choose_sections(outline: list[Sec], chosen: list[Any] | None) -> list[Sec]:
+    """The chapters a report lists (``avsnitt``), in its order and with its headings.
+
+    Entries name a section of the type (``inledning``), rename one
+    (``{avsnitt: mal, rubrik: …}``) or add a free chapter from a text
+    (``{text: kulturarv, rubrik: …}``).  A listed section the data has nothing for
+    is left out (``check`` says so).  Numbering, the table of contents and the
+    PDF bookmarks follow the new order.
+    """
+    if chosen is None:
+        return outline
+    by_id = {s.id: s for s in outline}
+    out: list[Sec] = []
+    for entry in chosen:
+        if isinstance(entry, str):
+            if entry in by_id:
+                out.append(by_id[entry])
+        elif entry.text is not None:
+            out.append(Sec("text", "1", entry.rubrik, ref=entry.text))
+        elif entry.avsnitt in by_id:
+            sec = by_id[entry.avsnitt]
+            if entry.rubrik:
+                sec.title = entry.rubrik
+            out.append(sec)
+    n = 0
+    for sec in out:
+        if sec.number:
+            n += 1
+            _renumber(sec, str(n))
+    return out
+
+
+def _renumber(sec: Sec, number: str) -> None:
+    sec.number = number
+    if isinstance(sec.ref, PerspectiveView):
+        sec.ref.section = number
+    for i, child in enumerate(sec.children, 1):
+        _renumber(child, f"{number}.{i}")
+
 
 def followup_outline(typ: str, data: YearData, persps: list[PerspectiveView]) -> list[Sec]:
     """The sections of a delårsrapport or verksamhetsberättelse, numbered as published."""
@@ -145,8 +190,9 @@ def followup_outline(typ: str, data: YearData, persps: list[PerspectiveView]) ->
         items: list[tuple[str, str]] = []
         if ek.resultatrapport:
             items.append(("resultatrapport", ek.resultatrapport.rubrik or "Resultatrapport"))
-        items.append(("resultat", "Årets resultat" if helar else "Periodens resultat"))
-        if not helar:
+        if ek.driftredovisning or {"periodens-resultat", "arets-resultat"} & set(data.texts):
+            items.append(("resultat", "Årets resultat" if helar else "Periodens resultat"))
+        if not helar and "helarsprognos" in data.texts:
             items.append(("helarsprognos", "Helårsprognos"))
         if ek.handlingsplan or "handlingsplan" in data.texts:
             items.append(("handlingsplan", "Vidtagna åtgärder för att nå ekonomi i balans"))

@@ -96,6 +96,8 @@ def maluppfyllelse(
     items = {"effektmal": effektmal, "namndens_mal": mal, "uppdrag": uppdrag}
     rows = []
     for key, rubrik in KATEGORIER:
+        if not items[key] and (publicerad is None or getattr(publicerad, key) is None):
+            continue  # a category the committee does not have (e.g. no uppdrag this year)
         c = count_colours(_status(i) for i in items[key])
         derived = sum(1 for i in items[key] if i.bedomning and i.bedomning.harledd)
         rows.append(SummaryRow(key, names(key) if names else rubrik, c["gron"], c["gul"], c["rod"], c["okand"],
