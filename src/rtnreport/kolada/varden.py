@@ -135,7 +135,7 @@ def _year(text: str | None) -> int | None:
 def varde_cells(v: m.Varde, k: m.KoladaKoppling) -> Iterator[Cell]:
     ar = _year(v.period)
     key = (v.kolada.kpi, k.omrade, ar, k.kon) if v.kolada and ar is not None else None
-    yield ("varde",), v.varde, key, f"{v.period}"
+    yield ("varde",), v.varde, key, f"värdet för {v.period}"
 
 
 def uppdelning_cells(u: m.Uppdelning, k: m.KoladaKoppling) -> Iterator[Cell]:
