@@ -539,6 +539,67 @@ def new_report_command(obj: Context, report: str, till: str | None, typ: str | N
             click.echo(f"  - {item}")
 
 
+@cli.command(name="kolada")
+@click.argument("report")
+@click.option("--from-file", "from_files", multiple=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Läs sparade Kolada-svar (JSON) i stället för att hämta (upprepbar).")
+@click.option("--write", "write_files", is_flag=True, help="Skriv ändringarna (annars bara diff).")
+@click.option("--overwrite", is_flag=True, help="Ersätt även värden som matats in för hand.")
+@click.option("--indikator", "only", multiple=True, help="Bara denna indikator (upprepbar).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=30, show_default=True,
+              help="Sekunder att vänta på Kolada per anrop.")
+@click.pass_obj
+def kolada_command(obj: Context, report: str, from_files: tuple[Path, ...], write_files: bool,
+                   overwrite: bool, only: tuple[str, ...], timeout: float) -> None:
+    """Hämta indikatorernas utfall från Kolada till uppföljningen REPORT och visa ändringarna.
+
+    Planens indikatorer anger sin källa (kolada: i data/<år>/indikatorer.yaml);
+    värdena skrivs i data/<år>/<rapport>/indikatorer.yaml och svaren sparas i
+    data/<år>/<rapport>/kolada/. Planen skrivs aldrig. Värden som matats in för
+    hand ersätts bara med --overwrite.
+
+    \b
+    Exempel:
+      rtnreport kolada 2024-delar                    # visa vad som skulle ändras
+      rtnreport kolada 2024-delar --write
+      rtnreport kolada 2024-delar --from-file svar.json
+    """
+    from .commands.kolada import run_kolada
+    from .commands.messages import format_problem
+    from .kolada.importera import ImportFailed
+
+    project = obj.project()
+    try:
+        result, written = run_kolada(project, report, from_files=list(from_files),
+                                     only=list(only), write_files=write_files,
+                                     overwrite=overwrite, timeout=timeout)
+    except ImportFailed as exc:
+        cache: dict = {}
+        for p in exc.problems:
+            click.echo(format_problem(p, cache), err=True)
+        click.echo(f"rtnreport kolada: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    for note in result.notes:
+        click.echo(f"obs: {note}", err=True)
+    for line in result.kept:
+        click.echo(f"  behåller: {line}")
+    for line in result.changes:
+        click.echo(f"  {line}")
+    if not result.changed:
+        click.echo(f"{report}: inga ändringar från Kolada.")
+        return
+    if not obj.quiet:
+        click.echo(result.diff(project.root), nl=False)
+        for path in result.saved:
+            click.echo(f"sparat svar: {path.relative_to(project.root)}")
+    if write_files:
+        for path in written:
+            click.echo(f"skrev {path.relative_to(project.root)}")
+    else:
+        click.echo("Inget är skrivet; kör med --write för att skriva ändringarna.")
+
+
 @cli.command(name="list")
 @click.pass_obj
 def list_reports(obj: Context) -> None:

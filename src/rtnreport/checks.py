@@ -36,6 +36,7 @@ def check_loaded_year(plan: YearData, all_years: dict[str, YearData],
     """Every check of one year: the plan, its report folders, and each report's data."""
     problems = check_year(plan) + check_plan_fields(plan) + check_report_folders(plan)
     problems += check_perspectives(plan)
+    problems += check_kolada(plan)
     previous = outcomes_of_year(previous_year(plan, all_years))
     targets: list[tuple[YearData, list[tuple[int, m.Rapport]]]] = [(plan, [])]
     for i, rapport in enumerate(plan.rapporter.rapporter if plan.rapporter else []):
@@ -155,6 +156,13 @@ def check_ekonomi(data: YearData, rapports: list[m.Rapport]) -> list[Problem]:
                     hint="flytta tabellen dit den redovisas (planen eller rapportens katalog) "
                          "eller ta bort den"))
     return out
+
+
+def check_kolada(plan: YearData) -> list[Problem]:
+    """Kolada mappings name their areas, and imported values still match their saved responses."""
+    from .kolada.kontroll import check_year as check_kolada_year
+
+    return check_kolada_year(plan)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -355,6 +355,87 @@ class MalFil(Base):
 # Indicators  (indikatorer.yaml)
 
 
+# --------------------------------------------------------------------------
+# Kolada (the open KPI database of municipalities and regions): an indicator's
+# source in the plan, and the mark of a value imported from it (rtnreport kolada).
+
+KoladaKon = Literal["T", "K", "M"]
+"""Kolada's gender: T totalt, K kvinnor, M män."""
+
+def _omrade_id(value: str) -> str:
+    if not re.fullmatch(r"\d{4}", value):
+        raise ValueError(f"'{value}' är inget områdes-id i Kolada; skriv fyra siffror inom "
+                         "citattecken: kommun '1880', region '00' + länskod ('0018'), riket '0000'")
+    return value
+
+
+def _kpi_id(value: str) -> str:
+    if not re.fullmatch(r"[NU]\d{5}", value):
+        raise ValueError(f"'{value}' är inget KPI-id i Kolada (N eller U och fem siffror, "
+                         "t.ex. N00999)")
+    return value
+
+
+KoladaOmradeId = Annotated[
+    str, BeforeValidator(_to_text), AfterValidator(_omrade_id),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}$",
+                    "description": "Koladas områdes-id inom citattecken: kommun '1880', "
+                                   "region '00' + länskod ('0018'), riket '0000'"}),
+]
+KpiId = Annotated[str, BeforeValidator(_to_text), AfterValidator(_kpi_id),
+                  WithJsonSchema({"type": "string", "pattern": r"^[NU]\d{5}$",
+                                  "description": "Koladas KPI-id, t.ex. N00999"})]
+
+
+class KoladaOmrade(Base):
+    """An area with the name the report prints (for an area rtnreport does not know)."""
+
+    id: KoladaOmradeId
+    namn: Text
+
+
+class KoladaUppdelning(Base):
+    """A breakdown to import: one row per area, one column per kön."""
+
+    dimension: Literal["kon", "kommun", "lan"]
+    omraden: list[KoladaOmradeId | KoladaOmrade] = Field(default_factory=list)
+    """The rows (kommun: municipalities, lan: comparison regions); kon: default the
+    indicator's own area."""
+    kon: list[KoladaKon] = Field(default_factory=list)
+    """The columns; default K, M, T for dimension kon, else T."""
+    rubrik: Text | None = None
+
+
+class KoladaKoppling(Base):
+    """Where Kolada publishes an indicator (``kolada:`` of an indicator in the plan)."""
+
+    kpi: KpiId
+    omrade: KoladaOmradeId
+    kon: KoladaKon = "T"
+    uppdelningar: list[KoladaUppdelning] = Field(default_factory=list)
+    serie: Heltal | None = Field(default=None, ge=2, le=20)
+    """Import the last N years as a time series (a chart in the report)."""
+    avviker: bool = False
+    """Kolada's definition differs from the indicator's (say how in kalla): not imported
+    unless asked for by name (rtnreport kolada --indikator ID)."""
+    kalla: Text | None = None
+
+    @model_validator(mode="after")
+    def _note(self) -> KoladaKoppling:
+        if self.avviker and not self.kalla:
+            raise ValueError("avviker: true kräver en kalla: som säger hur Koladas "
+                             "definition skiljer sig från indikatorns")
+        return self
+
+
+class KoladaKalla(Base):
+    """The mark of a value taken as Kolada publishes it (written by rtnreport kolada)."""
+
+    kpi: KpiId
+    hamtad: Datum
+    """The day it was fetched."""
+
+
 class Varde(Base):
     """A measured or target value with the period it refers to."""
 
@@ -366,6 +447,7 @@ class Varde(Base):
     text: Text | None = None
     """A value the source gives only in words or with a unit ("1,04 st")."""
     kalla: Text | None = None
+    kolada: KoladaKalla | None = None
 
     @model_validator(mode="after")
     def _interval(self) -> Varde:
@@ -389,6 +471,7 @@ class Uppdelning(Base):
     kolumner: list[Text] = Field(min_length=1)
     rader: list[TabellRad] = Field(min_length=1)
     kalla: Text | None = None
+    kolada: KoladaKalla | None = None
 
     @model_validator(mode="after")
     def _widths(self) -> Uppdelning:
@@ -415,6 +498,7 @@ class Serie(Base):
     punkter: list[SeriePunkt] = Field(min_length=1)
     kommentar: Markdown | None = None
     kalla: Text | None = None
+    kolada: KoladaKalla | None = None
 
     @model_validator(mode="after")
     def _widths(self) -> Serie:
@@ -459,6 +543,8 @@ class Indikator(Base):
     """Comment text that the report prints after the breakdowns and series."""
     ursprung: Text | None = None
     kalla: Text | None = None
+    kolada: KoladaKoppling | None = None
+    """Where Kolada publishes the indicator (plan only; see rtnreport kolada)."""
 
 
 class IndikatorFil(Base):
