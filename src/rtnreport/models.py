@@ -136,7 +136,23 @@ Trend = Literal["forbattrad", "oforandrad", "forsamrad"]
 IndikatorStatus = Literal["helt", "delvis", "inte_alls", "varde_saknas"]
 Riktning = Literal["oka", "minska", "intervall", "hogre_an_jamforelse", "uppna"]
 KontrollStatus = Literal["pagaende", "avslutad", "ej_genomford"]
-RapportTyp = Literal["delar", "helar", "vp", "vp_forslag", "rus"]
+def _known_type(value: str) -> str:
+    from .reports import REPORT_TYPES
+
+    if value not in REPORT_TYPES:
+        raise ValueError(f"okänd rapporttyp '{value}'; kända typer: " + ", ".join(REPORT_TYPES))
+    return value
+
+
+def _types_schema() -> dict[str, Any]:
+    from .reports import REPORT_TYPES
+
+    return {"type": "string", "enum": list(REPORT_TYPES),
+            "description": "Rapporttypen (registret i rtnreport.reports)"}
+
+
+RapportTyp = Annotated[str, AfterValidator(_known_type), WithJsonSchema(_types_schema())]
+"""A report type: one of the registry's (rtnreport.reports.REPORT_TYPES)."""
 
 
 # --------------------------------------------------------------------------

@@ -38,6 +38,12 @@ class ReportType:
     """Report-id endings that mean this type (``2025-delar`` → delar), for new-report."""
     resultat_kolumner: str | None = None
     """The resultatrapport column set the type prints (see rules.ekonomi)."""
+    outline: Literal["uppfoljning", "plan", "forslag", "rus"] = "plan"
+    """How the chapters are laid out (see render.view.OUTLINES)."""
+    term: str = "effektmål"
+    """What the report calls a council goal ("effektmål", "målsättning nr")."""
+    diff_previous: bool = False
+    """The report shows what changed against last year's plan (the proposal)."""
     sections: tuple[str, ...] = ()
     """The type's chapters, in default order; a report may choose among them (``avsnitt``)."""
     section_texts: dict[str, str] = field(default_factory=dict)
@@ -81,6 +87,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         data="uppfoljning",
         suffixes=("delar", "delar-april", "delar-augusti", "delar-oktober", "delarsrapport"),
         resultat_kolumner="delar",
+        outline="uppfoljning",
         sections=FOLLOWUP_SECTIONS,
         section_texts=FOLLOWUP_TEXTS,
     ),
@@ -96,6 +103,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         data="uppfoljning",
         suffixes=("helar", "vb", "verksamhetsberattelse", "arsredovisning"),
         resultat_kolumner="helar",
+        outline="uppfoljning",
         sections=FOLLOWUP_SECTIONS,
         section_texts=FOLLOWUP_TEXTS,
     ),
@@ -108,6 +116,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         labels={},
         suffixes=("vp", "verksamhetsplan"),
         resultat_kolumner="vp",
+        term="målsättning nr",
         sections=("inledning", "vision", "mal", "budget", "organisation", "uppfoljning",
                   "internkontroll"),
         section_texts={"inledning": "inledning"},
@@ -120,6 +129,9 @@ REPORT_TYPES: dict[str, ReportType] = {
         texts=(),
         labels={},
         suffixes=("vp-forslag", "forslag"),
+        outline="forslag",
+        term="målsättning nr",
+        diff_previous=True,
         sections=("tidplan", "framtida-utmaningar", "malsattningar", "mal", "sammanfattning",
                   "ram", "internkontroll", "presentationer", "andringar"),
     ),
@@ -133,6 +145,7 @@ REPORT_TYPES: dict[str, ReportType] = {
         labels={},
         data="egen",
         suffixes=("rus",),
+        outline="rus",
         sections=("rus-forord", "rus-sammanfattning", "rus-inledning", "rus-omvarlden",
                   "overgripande", "omraden", "utmaningar", "rus-slutsats"),
         section_texts={t: t for t in ("rus-forord", "rus-sammanfattning", "rus-inledning",

@@ -1,8 +1,8 @@
-"""Names of Kolada's areas that reports print: riket, the regions (län) and Örebro läns kommuner.
+"""Names of Kolada's areas that reports print: riket and the regions (län).
 
 Kolada's region ids are ``00`` + the county code (SCB's länskod); municipalities
-have SCB's four-digit kommunkod.  An area not listed here is given its name in
-the mapping (``{id: "1280", namn: Malmö}``).
+have SCB's four-digit kommunkod.  A kommun (or any area not listed here) is given
+its name in the mapping (``{id: "1280", namn: Malmö}``): the project names its own.
 """
 
 from __future__ import annotations
@@ -17,12 +17,5 @@ LAN = {
     "24": "Västerbottens län", "25": "Norrbottens län",
 }
 
-OREBRO_LANS_KOMMUNER = {
-    "1814": "Lekeberg", "1860": "Laxå", "1861": "Hallsberg", "1862": "Degerfors",
-    "1863": "Hällefors", "1864": "Ljusnarsberg", "1880": "Örebro", "1881": "Kumla",
-    "1882": "Askersund", "1883": "Karlskoga", "1884": "Nora", "1885": "Lindesberg",
-}
-
-NAMN: dict[str, str] = {"0000": "Riket", **{f"00{k}": v for k, v in LAN.items()},
-                        **OREBRO_LANS_KOMMUNER}
+NAMN: dict[str, str] = {"0000": "Riket", **{f"00{k}": v for k, v in LAN.items()}}
 """Area id → the name a report prints."""

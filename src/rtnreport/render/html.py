@@ -34,14 +34,7 @@ from ..rules.table import Table
 from . import charts, format as fmt
 from .markdown import render_markdown
 from .theme import STOCK, STOCK_PREFIX, Theme
-from .view import (
-    choose_sections,
-    followup_outline,
-    perspectives,
-    plan_outline,
-    proposal_outline,
-    rus_outline,
-)
+from .view import OUTLINES, choose_sections, perspectives
 
 STYLESHEET = "report.css"
 EXTRA_STYLESHEET = "extra.css"
@@ -199,8 +192,7 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
                                       inline=inline))
 
     env.filters["md"] = md
-    term = "målsättning nr" if rapport.typ in ("vp", "vp_forslag") else "effektmål"
-    persps = perspectives(data, computed, term=term)
+    persps = perspectives(data, computed, term=rtype.term)
     year = str(rapport.period.till.year)
     running = rapport.titel if year in rapport.titel else f"{rapport.titel} {year}"
     namnd = rapport.namnd or config.namnd or ""
@@ -220,9 +212,8 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
                                    if b.kind in ("effektmal", "mal", "uppdrag")]),
         "saknade_indikatorer": _missing_words(
             data.indikatorer.indikatorer if data.indikatorer else []),
-        "outline": followup_outline(rapport.typ, data, persps)
-        if rapport.typ in ("delar", "helar")
-        else rus_outline(data) if rapport.typ == "rus" else plan_outline(data),
+        "outline": choose_sections(OUTLINES[rtype.outline](rapport, data, persps, previous),
+                                   rapport.avsnitt),
         "labels": rtype.labels,
         "charts": report_charts(data, computed),
         "css": Markup(stylesheet(theme, config.accentfarg)),
@@ -233,7 +224,7 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         "ord": config.words,
         "generator": f"rtnreport {__version__}",
     }
-    if rapport.typ == "vp_forslag":
+    if rtype.diff_previous:
         from ..diff.engine import diff_years
         from ..diff.output import change_html
 
@@ -241,8 +232,6 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         context["diff"] = result
         context["andringar"] = {c.id: c for c in result.changes if c.stable_id} if result else {}
         context["change_html"] = lambda c: Markup(change_html(c))
-        context["outline"] = proposal_outline(data, previous, rapport.bilagor)
-    context["outline"] = choose_sections(context["outline"], rapport.avsnitt)
     html = env.get_template(rtype.template).render(context)
     return Rendered(html=html, title=title)
 

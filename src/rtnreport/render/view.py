@@ -6,6 +6,7 @@ of its own (every figure comes from :mod:`rtnreport.rules`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -329,6 +330,17 @@ def rus_outline(data: YearData) -> list[Sec]:
     if "rus-slutsats" in data.texts:
         out.append(Sec("text", str(n), "Slutsats", ref="rus-slutsats"))
     return out
+
+
+OUTLINES: dict[str, Callable[..., list[Sec]]] = {
+    "uppfoljning": lambda rapport, data, persps, previous: followup_outline(rapport.typ, data,
+                                                                            persps),
+    "plan": lambda rapport, data, persps, previous: plan_outline(data),
+    "forslag": lambda rapport, data, persps, previous: proposal_outline(data, previous,
+                                                                        rapport.bilagor),
+    "rus": lambda rapport, data, persps, previous: rus_outline(data),
+}
+"""A report type's ``outline`` (see rtnreport.reports) → its chapters from the data."""
 
 
 def _antal(n: int) -> str:

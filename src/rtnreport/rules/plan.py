@@ -12,7 +12,7 @@ TILL_NAMNDEN = ("namnden", "alla_namnder")
 def uppdrag_till_namnden(uppdrag: Sequence[m.Uppdrag]) -> list[m.Uppdrag]:
     """The fullmäktige uppdrag the nämnd receives: numbered, to the nämnd or to all nämnder.
 
-    These are the items of "Sammanfattning av uppdrag till regional tillväxtnämnd
+    These are the items of "Sammanfattning av uppdrag till <nämnden>
     (N st)", in its order: the nämnd's own by number, then those to all nämnder in
     the order of their målsättningar; the förvaltning's own uppdrag are not among them.
     """
