@@ -13,15 +13,57 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cli_sv
 from .problems import has_errors
 from .project import Project, ProjectNotFound, find_project
 
+cli_sv.install()  # Click's help frame and usage errors in Swedish
+
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+BUILD_WARNINGS_SHOWN = 10
+"""build prints at most this many warnings (check prints all; -v shows all here too)."""
+
+
+class Tal(click.ParamType):
+    """A number within bounds, said in Swedish (Click's ranges print "[x>=1]" in help)."""
+
+    def __init__(self, kind: type, low: float | None = None, high: float | None = None):
+        self.kind, self.low, self.high = kind, low, high
+        self.name = "heltal" if kind is int else "tal"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 - click's signature
+        if isinstance(value, self.kind):
+            number = value
+        else:
+            try:
+                number = self.kind(value)
+            except (TypeError, ValueError):
+                self.fail(f"'{value}' är inget {self.name}", param, ctx)
+        if (self.low is not None and number < self.low) or (
+                self.high is not None and number > self.high):
+            bounds = (f"mellan {self.low} och {self.high}" if self.high is not None
+                      else f"minst {self.low}")
+            self.fail(f"{number} ska vara {bounds}", param, ctx)
+        return number
+
+
+class Command(click.Command):
+    """A command whose usage line is Swedish too."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - click's signature
+        kwargs.setdefault("options_metavar", "[FLAGGOR]")
+        super().__init__(*args, **kwargs)
 
 
 class Group(click.Group):
     """Turns an unexpected exception (a bug in rtnreport, never bad data) into one line."""
+
+    command_class = Command
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - click's signature
+        kwargs.setdefault("options_metavar", "[FLAGGOR]")
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENT]...")
+        super().__init__(*args, **kwargs)
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
         try:
@@ -67,8 +109,9 @@ class Context:
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rtnreport")
-@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Projektkatalogen (med data/ och templates/). Standard: sök uppåt från cwd.")
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), metavar="KATALOG",
+              help="Projektkatalogen (med rtnreport.yaml och data/). Standard: sök uppåt "
+                   "från den aktuella katalogen.")
 @click.option("-q", "--quiet", is_flag=True, help="Skriv bara fel.")
 @click.option("-v", "--verbose", is_flag=True, help="Skriv mer om vad som görs.")
 @click.pass_context
@@ -83,8 +126,8 @@ def cli(ctx: click.Context, project_dir: Path | None, quiet: bool, verbose: bool
     ctx.obj = Context(project_dir, quiet, verbose)
 
 
-@cli.command()
-@click.argument("years", nargs=-1)
+@cli.command(short_help="Kontrollera data och skriv varje problem som fil:rad:kolumn.")
+@click.argument("years", nargs=-1, metavar="[ÅR]...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Utdataformat.")
 @click.option("--strict", is_flag=True, help="Låt även varningar ge exit 1 (för CI).")
@@ -92,7 +135,7 @@ def cli(ctx: click.Context, project_dir: Path | None, quiet: bool, verbose: bool
               help="Kontrollera allt på nytt även om inget har ändrats.")
 @click.pass_obj
 def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache: bool) -> None:
-    """Validera data för YEARS (standard: alla år) och skriv varje problem som fil:rad:kolumn.
+    """Validera data för ÅR (standard: alla år) och skriv varje problem som fil:rad:kolumn.
 
     \b
     Exempel:
@@ -101,7 +144,12 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
       rtnreport check --format json
     """
     from .commands import check_cache
-    from .commands.messages import format_problem, problems_as_json
+    from .commands.messages import (
+        format_problem,
+        problems_as_json,
+        shown_problems,
+        summary_line,
+    )
     from .project import year_dirs
 
     project = obj.project()
@@ -125,33 +173,20 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
         click.echo(problems_as_json(problems))
     else:
         cache: dict = {}
-        color = sys.stdout.isatty()
-        provenance = 0
-        for p in problems:
-            if obj.quiet and p.level != "error":
-                continue
-            if p.code == "kalla" and not obj.verbose:
-                provenance += 1  # where the data says why a value is unknown: with -v
-                continue
-            click.echo(format_problem(p, cache, color=color))
-        errors = sum(p.level == "error" for p in problems)
-        warnings = sum(p.level == "warning" for p in problems)
-        infos = sum(p.level == "info" for p in problems) - provenance
-        if not obj.quiet:
-            checked = ", ".join(loaded) or "inga år"
-            hidden = (f" ({provenance} okända värden med källnot visas med -v)"
-                      if provenance else "")
-            click.echo(f"Kontrollerade {checked}: {errors} fel, {warnings} varningar, "
-                       f"{infos} info.{hidden}")
+        shown, hidden = shown_problems(problems, obj.verbose, obj.quiet)
+        for p in shown:
+            click.echo(format_problem(p, cache, color=sys.stdout.isatty()))
+        if not obj.quiet or any(p.level == "error" for p in problems):
+            click.echo(summary_line(list(loaded), problems, hidden))
     if usage:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_DATA if has_errors(problems, strict=strict) else EXIT_OK)
 
 
-@cli.command()
-@click.argument("report", required=False)
+@cli.command(short_help="Bygg en rapport, eller alla, som HTML, PDF, JSON eller Word.")
+@click.argument("report", required=False, metavar="[RAPPORT]")
 @click.option("--all", "build_every", is_flag=True, help="Bygg alla rapporter som data definierar.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=Tal(int, 1), default=None, metavar="ANTAL",
               help="Antal parallella processer med --all (standard: antal kärnor).")
 @click.option("--force", is_flag=True, help="Bygg om även om inget har ändrats.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -162,10 +197,12 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
 @click.option("--pdf-variant", default="pdf/ua-1", show_default=True,
               type=click.Choice(["pdf/ua-1", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b", "none"]),
               help="Taggad PDF/UA-1 för publicering, eller en arkivvariant (PDF/A).")
+@click.option("--strict", is_flag=True, help="Låt även varningar stoppa bygget (exit 1).")
 @click.pass_obj
 def build(obj: Context, report: str | None, build_every: bool, jobs: int | None, force: bool,
-          out_dir: Path | None, formats: tuple[str, ...], pdf_variant: str) -> None:
-    """Bygg rapporten REPORT (t.ex. 2024-delar) som HTML och taggad PDF i build/.
+          out_dir: Path | None, formats: tuple[str, ...], pdf_variant: str,
+          strict: bool) -> None:
+    """Bygg RAPPORT (t.ex. 2024-delar) som HTML och taggad PDF i build/.
 
     Data kontrolleras först; vid fel skrivs ingenting och tidigare filer lämnas
     orörda (men räknas som inaktuella). Alla format skrivs, eller inget.
@@ -182,7 +219,7 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
       rtnreport build --all --jobs 2
     """
     from .commands.build import UnknownReport, build_report, known_reports
-    from .commands.messages import format_problem
+    from .commands.messages import format_problem, pdf_step, shown_problems
 
     project = obj.project()
     chosen = tuple(dict.fromkeys(formats)) or ("html", "pdf")
@@ -190,21 +227,28 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
         if report is not None:
             click.echo("rtnreport: ange antingen en rapport eller --all", err=True)
             sys.exit(EXIT_USAGE)
-        _build_all(obj, project, out_dir, chosen, pdf_variant, jobs, force)
+        _build_all(obj, project, out_dir, chosen, pdf_variant, jobs, force, strict)
         return
     if report is None:
         known = ", ".join(sorted(known_reports(project))) or "inga"
         click.echo(f"rtnreport: ange vilken rapport som ska byggas (eller --all); kända "
                    f"rapporter: {known}", err=True)
         sys.exit(EXIT_USAGE)
-    show = (lambda msg: click.echo(f"  PDF: {msg}", err=True)) if (
-        obj.verbose or sys.stderr.isatty()) and not obj.quiet else None
+    tty = sys.stderr.isatty() and not os.environ.get("CI")
+    if obj.verbose and not obj.quiet:
+        def show(msg: str) -> None:
+            click.echo(f"  PDF: {pdf_step(msg)}", err=True)
+    elif tty and not obj.quiet:
+        def show(msg: str) -> None:
+            click.echo(f"\r\x1b[K{report}: PDF – {pdf_step(msg)}", nl=False, err=True)
+    else:
+        show = None  # type: ignore[assignment]
     from .render.docx import ConverterMissing
     from .render.pdf import BlockedFetch
 
     try:
         result = build_report(project, report, out_dir, chosen, pdf_variant, progress=show,
-                              force=force)
+                              force=force, strict=strict)
     except (UnknownReport, ConverterMissing) as exc:
         click.echo(f"rtnreport: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -212,14 +256,24 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
         click.echo(f"rtnreport: {report} byggdes inte: dokumentet försökte hämta {exc}, "
                    "som ligger utanför projektets mallar", err=True)
         sys.exit(EXIT_DATA)
+    if show is not None and tty and not obj.verbose:
+        click.echo("\r\x1b[K", nl=False, err=True)
     cache: dict = {}
-    for p in result.problems:
-        if p.level == "error" or (obj.verbose and p.level != "info"):
+    shown, _ = shown_problems(result.problems, obj.verbose, obj.quiet)
+    limit = None if obj.verbose else BUILD_WARNINGS_SHOWN
+    warnings_left = [p for p in shown if p.level == "warning"][limit:] if limit else []
+    for p in shown:
+        if p not in warnings_left:
             click.echo(format_problem(p, cache, color=sys.stderr.isatty()), err=True)
+    if warnings_left:
+        click.echo(f"… och {len(warnings_left)} varningar till (rtnreport check {report[:4]} "
+                   "visar alla).", err=True)
     if not result.ok:
         n = sum(p.level == "error" for p in result.problems)
-        click.echo(f"rtnreport: {report} byggdes inte: {n} fel i data (kör rtnreport check); "
-                   "inget skrevs och tidigare filer lämnades orörda.", err=True)
+        w = sum(p.level == "warning" for p in result.problems)
+        what = f"{n} fel" if n else f"{w} varningar och --strict"
+        click.echo(f"rtnreport: {report} byggdes inte: {what} (se ovan, eller kör rtnreport "
+                   "check); inget skrevs och tidigare filer lämnades orörda.", err=True)
         sys.exit(EXIT_DATA)
     if not obj.quiet:
         if result.cached:
@@ -227,16 +281,20 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
             return
         for path in result.written:
             click.echo(f"Skrev {path}")
-        times = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
-        click.echo(f"{report}: klart ({times}).")
+        steps = {"check": "kontroll", "html": "html", "pdf": "pdf", "docx": "word"}
+        times = ", ".join(f"{steps.get(k, k)} {v:.2f} s".replace(".", ",")
+                          for k, v in result.seconds.items())
+        warned = sum(p.level == "warning" for p in result.problems)
+        note = f"; {warned} {'varning' if warned == 1 else 'varningar'} ovan" if warned else ""
+        click.echo(f"{report}: klart ({times}){note}.")
 
 
 def _build_all(obj: Context, project: Project, out_dir: Path | None, formats: tuple[str, ...],
-               variant: str, jobs: int | None, force: bool) -> None:
+               variant: str, jobs: int | None, force: bool, strict: bool = False) -> None:
     import time
 
     from .commands.build import build_all
-    from .commands.messages import format_problem
+    from .commands.messages import format_problem, shown_problems
 
     if "docx" in formats:  # a missing converter is one environment error, not one per report
         from .render.docx import ConverterMissing, check_converters
@@ -260,12 +318,23 @@ def _build_all(obj: Context, project: Project, out_dir: Path | None, formats: tu
         else:
             click.echo(line, err=True)
 
+    if not obj.quiet:
+        from .commands.build import known_reports
+
+        n_reports = len(known_reports(project))
+        click.echo(f"Bygger {n_reports} rapporter ({', '.join(formats)}) …", err=True)
     results = build_all(project, out_dir, formats, variant, jobs, force, on_done=done)
+    for r in results:
+        r.strict = strict
     failed = [r for r in results if not r.ok]
     cache: dict = {}
-    for r in failed:
-        for p in r.problems:
-            if p.level == "error":
+    seen: set[tuple] = set()
+    for r in results:
+        shown, _ = shown_problems(r.problems, obj.verbose, obj.quiet)
+        for p in shown:
+            key = (p.level, p.message, p.position)
+            if key not in seen:  # a plan file's finding concerns every report of the year
+                seen.add(key)
                 click.echo(format_problem(p, cache), err=True)
     built = sum(1 for r in results if r.ok and not r.cached)
     fresh = sum(1 for r in results if r.cached)
@@ -278,19 +347,21 @@ def _build_all(obj: Context, project: Project, out_dir: Path | None, formats: tu
         sys.exit(EXIT_DATA)
 
 
-@cli.command()
-@click.argument("before")
-@click.argument("after", required=False)
-@click.option("--rev", help="Jämför med data vid en git-revision (t.ex. origin/main).")
+@cli.command(short_help="Visa vad som ändrats mellan två år eller två rapporter.")
+@click.argument("before", metavar="FÖRE")
+@click.argument("after", required=False, metavar="[EFTER]")
+@click.option("--rev", metavar="REVISION", help="Jämför med data vid en git-revision (t.ex. origin/main).")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]),
               default="text", show_default=True, help="Utdataformat.")
 @click.option("--exit-code", "exit_code", is_flag=True,
               help="Avsluta med 1 om det finns skillnader (för CI).")
 @click.option("--color/--no-color", default=None, help="Färg i terminalen (standard: om tty).")
+@click.option("--utan-saknade", "skip_missing", is_flag=True,
+              help="Visa inte ändringar som bara är värden som saknas i den nyare datan.")
 @click.pass_obj
 def diff(obj: Context, before: str, after: str | None, rev: str | None, fmt: str,
-         exit_code: bool, color: bool | None) -> None:
-    """Visa vad som ändrats i mål, styrtal, uppdrag och budget mellan två år.
+         exit_code: bool, color: bool | None, skip_missing: bool) -> None:
+    """Visa vad som ändrats i mål, styrtal, uppdrag och budget mellan två år eller rapporter.
 
     Poster matchas på sitt stabila id, så en omnumrerad, omformulerad eller
     flyttad post visas som just det.
@@ -301,6 +372,7 @@ def diff(obj: Context, before: str, after: str | None, rev: str | None, fmt: str
       rtnreport diff 2025 2026 --format markdown > ändringar.md
       rtnreport diff 2024 --rev origin/main      # vad en ändring gör med 2024
       rtnreport diff 2023 2024 --exit-code
+      rtnreport diff 2025-delar 2026-delar --utan-saknade
     """
     from .commands.check import format_problem
     from .commands.diff import DiffError, run_diff
@@ -312,6 +384,8 @@ def diff(obj: Context, before: str, after: str | None, rev: str | None, fmt: str
     except DiffError as exc:
         click.echo(f"rtnreport: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    if result is not None and skip_missing:
+        result = result.without_missing()
     if result is None:
         cache: dict = {}
         for p in problems:
@@ -333,7 +407,7 @@ def diff(obj: Context, before: str, after: str | None, rev: str | None, fmt: str
         sys.exit(EXIT_DATA)
 
 
-@cli.command()
+@cli.command(short_help="Skriv JSON Schema för datafilerna och editorns inställningar.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Katalog för schemana (standard: schemas/ i projektet).")
 @click.pass_obj
@@ -377,13 +451,14 @@ def schema(obj: Context, out_dir: Path | None) -> None:
             click.echo(f"Skrev {p}")
 
 
-@cli.command()
-@click.argument("report", required=False)
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+@cli.command(short_help="Förhandsgranska en rapport i webbläsaren medan du skriver.")
+@click.argument("report", required=False, metavar="[RAPPORT]")
+@click.option("--port", type=Tal(int, 0, 65535), default=8765, show_default=True,
+              metavar="PORT",
               help="Port på 127.0.0.1 (0 = välj en ledig).")
 @click.pass_obj
 def serve(obj: Context, report: str | None, port: int) -> None:
-    """Förhandsgranska REPORT i webbläsaren; sidan uppdateras när data eller mallar ändras.
+    """Förhandsgranska RAPPORT i webbläsaren; sidan uppdateras när data eller mallar ändras.
 
     Servern lyssnar bara på 127.0.0.1. Fel i data visas i sidan (fil:rad och
     meddelande) i stället för att stoppa servern. PDF byggs när du klickar på länken.
@@ -413,9 +488,9 @@ def serve(obj: Context, report: str | None, port: int) -> None:
     server.wait()
 
 
-@cli.command(name="new-year")
-@click.argument("year")
-@click.option("--from", "source", required=True, help="Året att utgå från.")
+@cli.command(name="new-year", short_help="Starta nästa års plan ur ett tidigare år.")
+@click.argument("year", metavar="ÅR")
+@click.option("--from", "source", required=True, metavar="ÅR", help="Året att utgå från.")
 @click.pass_obj
 def new_year_command(obj: Context, year: str, source: str) -> None:
     """Starta ett nytt år ur ett tidigare: mål, styrtal, uppdrag och tabeller med sina id.
@@ -456,12 +531,12 @@ def new_year_command(obj: Context, year: str, source: str) -> None:
         sys.exit(EXIT_INTERNAL)
 
 
-@cli.command(name="init")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--ar", "year", type=int, default=None,
+@cli.command(name="init", short_help="Skapa ett nytt projekt med ett påhittat exempel.")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), metavar="KATALOG")
+@click.option("--ar", "year", type=Tal(int, 1900, 2999), default=None, metavar="ÅR",
               help="Exemplets år (standard: innevarande år).")
 def init_command(directory: Path, year: int | None) -> None:
-    """Skapa ett nytt projekt i DIRECTORY med ett påhittat exempel som går att bygga direkt.
+    """Skapa ett nytt projekt i KATALOG med ett påhittat exempel som går att bygga direkt.
 
     Projektfil, en plan och en delårsrapport för en påhittad kulturnämnd, texter, en
     logotyp, .gitignore, editorns scheman och en README om vad du ändrar först.
@@ -486,14 +561,14 @@ def init_command(directory: Path, year: int | None) -> None:
     click.echo(f"  cd {directory} && rtnreport check && rtnreport build --all")
 
 
-@cli.command(name="new-report")
-@click.argument("report")
+@cli.command(name="new-report", short_help="Starta en rapport ur årets plan, utan att ändra planen.")
+@click.argument("report", metavar="RAPPORT")
 @click.option("--till", "till", metavar="ÅÅÅÅ-MM-DD", default=None,
               help="Periodens sista dag (standard: som förra årets rapport av samma typ).")
-@click.option("--typ", "typ", default=None, help="Rapporttypen, om id:ts slut inte säger den.")
+@click.option("--typ", "typ", default=None, metavar="TYP", help="Rapporttypen, om id:ts slut inte säger den.")
 @click.pass_obj
 def new_report_command(obj: Context, report: str, till: str | None, typ: str | None) -> None:
-    """Starta rapporten REPORT ur årets plan, utan att ändra planen.
+    """Starta RAPPORT ur årets plan, utan att ändra planen.
 
     En uppföljning (delår, helår) får en egen katalog data/<år>/<id>/ med en
     mall per mål, indikator, uppdrag och risk (ej bedömda), ekonomins tabeller med
@@ -539,20 +614,21 @@ def new_report_command(obj: Context, report: str, till: str | None, typ: str | N
             click.echo(f"  - {item}")
 
 
-@cli.command(name="kolada")
-@click.argument("report")
+@cli.command(name="kolada", short_help="Hämta indikatorernas utfall från Kolada.")
+@click.argument("report", metavar="RAPPORT")
 @click.option("--from-file", "from_files", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="Läs sparade Kolada-svar (JSON) i stället för att hämta (upprepbar).")
 @click.option("--write", "write_files", is_flag=True, help="Skriv ändringarna (annars bara diff).")
 @click.option("--overwrite", is_flag=True, help="Ersätt även värden som matats in för hand.")
-@click.option("--indikator", "only", multiple=True, help="Bara denna indikator (upprepbar).")
-@click.option("--timeout", type=click.FloatRange(min=1), default=30, show_default=True,
+@click.option("--indikator", "only", multiple=True, metavar="ID", help="Bara denna indikator (upprepbar).")
+@click.option("--timeout", type=Tal(float, 1), default=30, show_default=True,
+              metavar="SEKUNDER",
               help="Sekunder att vänta på Kolada per anrop.")
 @click.pass_obj
 def kolada_command(obj: Context, report: str, from_files: tuple[Path, ...], write_files: bool,
                    overwrite: bool, only: tuple[str, ...], timeout: float) -> None:
-    """Hämta indikatorernas utfall från Kolada till uppföljningen REPORT och visa ändringarna.
+    """Hämta indikatorernas utfall från Kolada till uppföljningen RAPPORT och visa ändringarna.
 
     Planens indikatorer anger sin källa (kolada: i data/<år>/indikatorer.yaml);
     värdena skrivs i data/<år>/<rapport>/indikatorer.yaml och svaren sparas i
@@ -600,7 +676,7 @@ def kolada_command(obj: Context, report: str, from_files: tuple[Path, ...], writ
         click.echo("Inget är skrivet; kör med --write för att skriva ändringarna.")
 
 
-@cli.command(name="list")
+@cli.command(name="list", short_help="Lista rapporterna och om build/ är aktuell.")
 @click.pass_obj
 def list_reports(obj: Context) -> None:
     """Lista rapporterna som data definierar, om de kan byggas och om build/ är aktuell.

@@ -264,6 +264,30 @@ def _all_field_names() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def _fold(text: str) -> str:
+    return (text.strip().lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+            .replace(" ", "_"))
+
+
+def _readable_path(raw: Any, path: tuple[Any, ...]) -> str:
+    """``indikatorer → 'sjukfranvaro' → bedomning``: list items named by their id, or by
+    their 1-based position ("nr 7") when they have none."""
+    parts: list[str] = []
+    node = raw
+    for key in path:
+        if isinstance(key, int) and isinstance(node, list):
+            item = node[key] if 0 <= key < len(node) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            parts.append(f"'{ident}'" if isinstance(ident, str) else f"nr {key + 1}")
+        else:
+            parts.append(str(key))
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return " → ".join(parts)
+
+
 def _value_at(raw: Any, path: tuple[Any, ...]) -> Any:
     node = raw
     for key in path:
@@ -284,7 +308,7 @@ def _problem_from(err: dict[str, Any], smap: SourceMap, raw: Any) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     path = smap.data_path(loc)
-    where = " → ".join(str(e) for e in path) or "filen"
+    where = _readable_path(raw, path) or "filen"
     if kind == "extra_forbidden":
         key = str(loc[-1])
         close = difflib.get_close_matches(key, _all_field_names(), n=1, cutoff=0.7)
@@ -302,8 +326,10 @@ def _problem_from(err: dict[str, Any], smap: SourceMap, raw: Any) -> Problem:
         return error(f"{where}: {text}", position)
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        options = [e.strip() for e in expected.split(",") if e.strip()]
+        close = difflib.get_close_matches(_fold(str(value)), options, n=1, cutoff=0.5)
         return error(f"{where}: ogiltigt värde '{_show(value)}'; tillåtna värden: {expected}",
-                     position)
+                     position, hint=f"menade du '{close[0]}'?" if close else None)
     if kind == "union_tag_invalid":
         position = smap.locate(path + (ctx.get("discriminator", "typ").strip("'"),))
         expected = str(ctx.get("expected_tags", "")).replace("'", "")

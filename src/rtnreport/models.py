@@ -130,12 +130,44 @@ Perspektiv = Annotated[
                                    "står i rtnreport.yaml under perspektiv, om de anges där"}),
 ]
 """A perspective's id; a project may list its perspectives in rtnreport.yaml."""
-Farg = Literal["gron", "gul", "rod"]
+SPELLINGS = {"forbattrats": "forbattrad", "oforandrat": "oforandrad", "forsamrats": "forsamrad"}
+"""Other ways an analyst writes a word (the participle of the published legends)."""
+
+
+def _word(allowed: tuple[str, ...]) -> Any:
+    """Accept the Swedish spelling of a code word: "grön" for gron, "Inte alls" for inte_alls."""
+
+    def normalise(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        folded = (value.strip().lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+                  .replace(" ", "_").replace("-", "_"))
+        folded = SPELLINGS.get(folded, folded)
+        return folded if folded in allowed else value
+    return BeforeValidator(normalise)
+
+
+def _spellings(allowed: tuple[str, ...], swedish: tuple[str, ...]) -> Any:
+    return WithJsonSchema({"type": "string", "enum": [*allowed, *swedish]})
+
+
+FARGER = ("gron", "gul", "rod")
+TRENDER = ("forbattrad", "oforandrad", "forsamrad")
+IND_STATUSAR = ("helt", "delvis", "inte_alls", "varde_saknas")
+KONTROLL_STATUSAR = ("pagaende", "avslutad", "ej_genomford")
+
+Farg = Annotated[Literal["gron", "gul", "rod"], _word(FARGER),
+                 _spellings(FARGER, ("grön", "röd"))]
 """Goal and uppdrag colour: grön uppnått, gul mindre avvikelse, röd större avvikelse."""
-Trend = Literal["forbattrad", "oforandrad", "forsamrad"]
-IndikatorStatus = Literal["helt", "delvis", "inte_alls", "varde_saknas"]
+Trend = Annotated[Literal["forbattrad", "oforandrad", "forsamrad"], _word(TRENDER),
+                  _spellings(TRENDER, ("förbättrad", "oförändrad", "försämrad"))]
+IndikatorStatus = Annotated[Literal["helt", "delvis", "inte_alls", "varde_saknas"],
+                            _word(IND_STATUSAR),
+                            _spellings(IND_STATUSAR, ("inte alls", "värde saknas"))]
 Riktning = Literal["oka", "minska", "intervall", "hogre_an_jamforelse", "uppna"]
-KontrollStatus = Literal["pagaende", "avslutad", "ej_genomford"]
+KontrollStatus = Annotated[Literal["pagaende", "avslutad", "ej_genomford"],
+                           _word(KONTROLL_STATUSAR),
+                           _spellings(KONTROLL_STATUSAR, ("pågående", "ej genomförd"))]
 def _known_type(value: str) -> str:
     from .reports import REPORT_TYPES
 

@@ -229,3 +229,25 @@ def test_a_malformed_source_date_epoch_is_exit_2(project_root, tmp_path, monkeyp
     assert r.exit_code == 2, r.output
     assert "SOURCE_DATE_EPOCH" in r.output and "internt fel" not in r.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_build_prints_warnings_and_strict_stops_it(copy_2024, tmp_path):
+    copy_2024.edit("2024/2024-delar/indikatorer.yaml",
+                   "värdet avser 2023.\n    bedomning:\n      status: null",
+                   "värdet avser 2023.\n    bedomning:\n      status: helt")
+    out = tmp_path / "out"
+    r = run(copy_2024.root, "build", "2024-delar", "--format", "html", "--out", str(out))
+    assert r.exit_code == 0
+    assert "varning: indikatorn 'behorighet-gymnasieskolan': status 'helt'" in r.output
+    assert "1 varning ovan" in r.output
+    strict = run(copy_2024.root, "build", "2024-delar", "--format", "json", "--out", str(out),
+                 "--strict")
+    assert strict.exit_code == 1 and "varningar och --strict" in strict.output
+    assert not (out / "2024-delar.json").exists()  # nothing written
+
+
+def test_pdf_progress_is_swedish():
+    from rtnreport.commands.messages import pdf_step
+
+    assert pdf_step("Step 5 - Creating layout - Page 12") == "lägger ut sidorna, sida 12"
+    assert pdf_step("Step 1 - Fetching and parsing HTML") == "läser HTML"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from rtnreport.__main__ import cli
@@ -22,9 +24,12 @@ def test_shipped_data_passes(project_root):
 def test_shipped_2024_is_clean_even_strict_and_reports_rounding(project_root):
     r = run(project_root, "check", "2024", "--strict")
     assert r.exit_code == 0, r.output
-    assert "0 fel, 0 varningar" in r.output
-    assert "avrundningsdifferens i Resultatrapport, Summa intäkter, Utfall ack" in r.output
-    assert "publicerat 76,2, beräknat 76,3" in r.output
+    # a clean check is one line; the unchanging rounding notes are there with -v
+    assert r.output.count("\n") == 1 and "0 fel, 0 varningar (" in r.output
+    assert "upplysningar visas med -v" in r.output
+    verbose = run(project_root, "-v", "check", "2024", "--strict")
+    assert "avrundningsdifferens i Resultatrapport, Summa intäkter, Utfall ack" in verbose.output
+    assert "publicerat 76,2, beräknat 76,3" in verbose.output
 
 
 def test_json_output(project_root):
@@ -159,3 +164,55 @@ def test_control_character_is_reported_at_its_line(copy_2024):
     r = run(copy_2024.root, "check", "2024")
     assert r.exit_code == 1
     assert f"uppdrag.yaml:{n + 1}:11:" in r.output and "U+0001" in r.output
+
+
+def test_errors_come_first_then_warnings_then_one_summary_line(copy_2024):
+    copy_2024.edit("2024/2024-delar/indikatorer.yaml",
+                   "värdet avser 2023.\n    bedomning:\n      status: null",
+                   "värdet avser 2023.\n    bedomning:\n      status: helt")  # a warning
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    r = run(copy_2024.root, "check", "2024")
+    lines = [ln for ln in r.output.splitlines() if ": fel: " in ln or ": varning: " in ln]
+    assert ": fel: " in lines[0] and ": varning: " in lines[-1]
+    assert r.output.rstrip().splitlines()[-1].startswith("Kontrollerade 2024: 1 fel, 1 varning")
+    quiet = run(copy_2024.root, "-q", "check", "2024")
+    assert ": varning: " not in quiet.output and "1 fel" in quiet.output
+
+
+@pytest.mark.parametrize("written, stored", [
+    ("grön", "gron"), ("Röd", "rod"), ("förbättrats", "forbattrad"), ("oförändrad", "oforandrad"),
+    ("Inte alls", "inte_alls"), ("pågående", "pagaende"),
+])
+def test_swedish_spellings_of_status_words_are_accepted(written, stored):
+    from rtnreport import models as m
+
+    model, field = {"gron": (m.Bedomning, "status"), "rod": (m.Bedomning, "status"),
+                    "inte_alls": (m.IndikatorBedomning, "status"),
+                    "pagaende": (m.Atgard, "status")}.get(stored, (m.Bedomning, "trend"))
+    extra = {"text": "x"} if model is m.Atgard else {}
+    assert getattr(model.model_validate({field: written, **extra}), field) == stored
+
+
+def test_a_status_written_in_swedish_passes_check(copy_2024):
+    copy_2024.edit("2024/2024-delar/uppdrag.yaml", "      status: gul\n",
+                   "      status: gul\n      trend: förbättrats\n", count=1)
+    r = run(copy_2024.root, "check", "2024")
+    assert r.exit_code == 0 and "0 fel" in r.output, r.output
+
+
+def test_a_misspelt_status_suggests_the_word_and_names_the_item_by_id(copy_2024):
+    copy_2024.edit("2024/2024-delar/indikatorer.yaml",
+                   "värdet avser 2023.\n    bedomning:\n      status: null",
+                   "värdet avser 2023.\n    bedomning:\n      status: hellt")
+    r = run(copy_2024.root, "check", "2024")
+    assert r.exit_code == 1
+    assert "indikatorer → behorighet-gymnasieskolan → bedomning → status: ogiltigt värde 'hellt'" \
+        in r.output and "menade du 'helt'?" in r.output
+
+
+def test_a_list_item_without_id_is_named_by_its_position():
+    from rtnreport.loading import _readable_path
+
+    raw = {"omraden": [{"verksamhet": "HR", "risker": [{"id": "risk-a"}]}, {"verksamhet": "x"}]}
+    assert _readable_path(raw, ("omraden", 1, "verksamhet")) == "omraden → nr 2 → verksamhet"
+    assert _readable_path(raw, ("omraden", 0, "risker", 0)) == "omraden → nr 1 → risker → 'risk-a'"

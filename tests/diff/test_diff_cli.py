@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from decimal import Decimal as D
 import subprocess
 
 import pytest
 from click.testing import CliRunner
 
+from rtnreport import models as m
 from rtnreport.__main__ import cli
 
 
@@ -114,3 +117,31 @@ def test_markdown_escapes_html_and_neutralises_images_and_links():
     assert "&lt;script&gt;" in md
     assert "![" not in md and "](javascript:" not in md and "](data:" not in md
     assert "](https://ok.example/a)" in md and "](mailto:a@b.se)" in md
+
+
+def test_summary_counts_in_swedish_plural(project_root):
+    r = CliRunner().invoke(cli, ["--project", str(project_root), "diff", "2023", "2024"])
+    last = r.output.rstrip().splitlines()[-1]
+    assert re.fullmatch(r"2023 → 2024: \d+ nya, \d+ ändrade, \d+ borttagna, 1 strukturändring\.",
+                        last), last
+
+
+def test_a_removed_target_is_labelled_as_removed():
+    from rtnreport.diff.engine import Change, FieldChange
+
+    c = Change("indikatorer", "changed", "x", "x",
+               [FieldChange("malvarde", "målvärde", m.Varde(varde=D(4)), None)])
+    assert c.tags == ["målvärde borttaget"]
+
+
+def test_changes_that_are_only_missing_values_can_be_left_out(project_root):
+    full = CliRunner().invoke(cli, ["--project", str(project_root), "diff", "2023-vb",
+                                    "2024-delar", "--format", "json"])
+    lean = CliRunner().invoke(cli, ["--project", str(project_root), "diff", "2023-vb",
+                                    "2024-delar", "--format", "json", "--utan-saknade"])
+    changed = lambda out: sum(1 for s in json.loads(out)["sections"]  # noqa: E731
+                              for c in s["changes"] if c["kind"] == "changed")
+    assert changed(lean.output) < changed(full.output)
+    for s in json.loads(lean.output)["sections"]:
+        for c in s["changes"]:
+            assert all(not (f["after"] is None and f["before"] is not None) for f in c["fields"])

@@ -28,12 +28,15 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    strict: bool = False
+    """Warnings stop the build too (``build --strict``)."""
     cached: bool = False
     """Nothing to do: the outputs were made from the same inputs."""
 
     @property
     def ok(self) -> bool:
-        return not any(p.level == "error" for p in self.problems)
+        bad = {"error", "warning"} if self.strict else {"error"}
+        return not any(p.level in bad for p in self.problems)
 
 
 def known_reports(project: Project) -> dict[str, str]:
@@ -106,13 +109,14 @@ def prepare(project: Project, report_id: str, year: str) -> Prepared:
 def build_report(project: Project, report_id: str, out_dir: Path | None = None,
                  formats: tuple[str, ...] = ("html", "pdf"), pdf_variant: str = "pdf/ua-1",
                  progress: Callable[[str], None] | None = None, force: bool = False,
-                 reports: dict[str, str] | None = None) -> BuildResult:
+                 reports: dict[str, str] | None = None, strict: bool = False) -> BuildResult:
     """Build one report; on any error write nothing and leave the previous outputs.
 
     All formats are rendered first and written together at the end (every one
     or none, see :func:`rtnreport.outputs.write_all`).  A report id that is not
     the slug ``<år>-<slag>`` is an error before any path is built from it.
     Unchanged inputs (see :mod:`rtnreport.cache`) make it a no-op unless ``force``.
+    With ``strict`` a warning stops the build like an error.
     Raises :class:`rtnreport.outputs.EnvironmentFault` for a full disk, a
     read-only folder or a malformed ``SOURCE_DATE_EPOCH``.
     """
@@ -143,6 +147,7 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
 
     prepared = prepare(project, report_id, year)
     result.problems = prepared.problems
+    result.strict = strict
     if not result.ok or prepared.rapport is None:
         cache.forget(project, out_dir, report_id)  # the old outputs stay, but are not fresh
         return result

@@ -78,3 +78,60 @@ def problem_from_json(d: dict) -> Problem:
     return Problem(d["level"], d["message"], position,
                    file=Path(d["file"]) if d.get("file") and position is None else None,
                    code=d.get("code", "data"), hint=d.get("hint"))
+
+
+ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def shown_problems(problems: list[Problem], verbose: bool = False,
+                   quiet: bool = False) -> tuple[list[Problem], int]:
+    """What a person sees, errors first, then warnings; info lines only with ``-v``.
+
+    Returns the problems to print and how many were left out (info lines).
+    With ``quiet`` only errors are printed.
+    """
+    keep = {"error"} if quiet else ({"error", "warning", "info"} if verbose
+                                    else {"error", "warning"})
+    shown = sorted((p for p in problems if p.level in keep), key=lambda p: ORDER[p.level])
+    hidden = sum(1 for p in problems if p.level == "info" and p.level not in keep)
+    return shown, hidden
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary_line(checked: list[str], problems: list[Problem], hidden: int) -> str:
+    """One line: the years checked, the counts, and how many info lines ``-v`` shows."""
+    errors = sum(p.level == "error" for p in problems)
+    warnings = sum(p.level == "warning" for p in problems)
+    years = ", ".join(checked) or "inga år"
+    line = f"Kontrollerade {years}: {errors} fel, {_plural(warnings, 'varning', 'varningar')}"
+    if hidden:
+        line += f" ({_plural(hidden, 'upplysning', 'upplysningar')} visas med -v)"
+    return line + "."
+
+
+PDF_STEPS = {
+    "Fetching and parsing HTML": "läser HTML",
+    "Fetching and parsing CSS": "läser stilmallar",
+    "Applying CSS": "tillämpar stilmallar",
+    "Creating formatting structure": "bygger dokumentets struktur",
+    "Creating layout": "lägger ut sidorna",
+    "Creating PDF": "skriver PDF",
+    "Adding PDF metadata": "lägger till metadata",
+}
+
+
+def pdf_step(message: str) -> str:
+    """WeasyPrint's progress line in Swedish ("Step 5 - Creating layout - Page 12" →
+    "lägger ut sidorna, sida 12"); an unknown line is passed on as it is."""
+    parts = [p.strip() for p in message.split(" - ")]
+    if parts and parts[0].startswith("Step"):
+        parts = parts[1:]
+    if not parts:
+        return message
+    text = PDF_STEPS.get(parts[0], parts[0])
+    for extra in parts[1:]:
+        text += ", " + extra.replace("Page", "sida")
+    return text

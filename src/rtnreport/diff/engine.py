@@ -72,11 +72,18 @@ class Change:
                  "senast_kanda": "nytt senast känt värde", "typ": "ny typ",
                  "kategori": "ny kategori", "kontinuitet": "ny kontinuitet",
                  "status": "ny status", "trend": "ny trend", "utfall": "nytt utfall"}
+        gone = {"malvarde": "målvärde borttaget",
+                 "langsiktigt_malvarde": "långsiktigt målvärde borttaget",
+                 "senast_kanda": "senast känt värde borttaget", "utfall": "utfall borttaget",
+                 "status": "status borttagen", "trend": "trend borttagen"}
         seen: list[str] = []
         for f in self.fields:
             if f.filled:
                 continue
-            tag = words.get(f.field, "ändrad")
+            if f.after is None and f.before is not None and f.field in gone:
+                tag = gone[f.field]
+            else:
+                tag = words.get(f.field, "ändrad")
             if tag not in seen:
                 seen.append(tag)
         return seen
@@ -109,6 +116,28 @@ class DiffResult:
         for c in self.changes:
             out[c.kind] = out.get(c.kind, 0) + 1
         return out
+
+    def without_missing(self) -> DiffResult:
+        """The diff less what is only a value missing in the newer data.
+
+        A draft's empty cells (a target not yet set, an outcome not yet in) are not
+        changes an analyst wants to read about while the draft is being written.
+        """
+        sections = []
+        for s in self.sections:
+            kept: list[Change] = []
+            dropped = 0
+            for c in s.changes:
+                if c.kind != "changed":
+                    kept.append(c)
+                    continue
+                fields = [f for f in c.fields if not (f.after is None and f.before is not None)]
+                if fields:
+                    kept.append(Change(c.section, c.kind, c.id, c.label, fields, c.note))
+                else:
+                    dropped += 1
+            sections.append(Section(s.key, s.title, kept, s.unchanged + dropped))
+        return DiffResult(self.before, self.after, sections)
 
 
 # ---------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from ..render.format import MISSING, number
 from ..render.html import varde_text
 from .engine import Change, DiffResult, FieldChange
 
+KIND_PLURAL = {"added": "nya", "removed": "borttagna", "changed": "ändrade",
+               "section-missing": "avsnitt saknas", "restructured": "strukturändringar"}
 KIND_WORD = {"added": "ny", "removed": "borttagen", "changed": "ändrad",
              "section-missing": "avsnitt saknas", "restructured": "struktur"}
 SIGN = {"added": "+", "removed": "−", "changed": "~", "section-missing": "!", "restructured": "≈"}
@@ -76,7 +78,8 @@ def summary_line(result: DiffResult) -> str:
     counts = result.counts()
     if not counts:
         return f"Inga skillnader mellan {result.before} och {result.after}."
-    parts = [f"{n} {KIND_WORD[k]}" for k, n in sorted(counts.items())]
+    one = {**KIND_WORD, "restructured": "strukturändring"}
+    parts = [f"{n} {one[k] if n == 1 else KIND_PLURAL[k]}" for k, n in sorted(counts.items())]
     return f"{result.before} → {result.after}: " + ", ".join(parts) + "."
 
 
