@@ -97,3 +97,79 @@ def resultat_rader(values: dict, layout=REGIONAL_LAYOUT) -> list:
     return [m.ResultatRad(id=i, namn=namn, slag=slag, summa=summa or [],
                           **(values.get(i, {}) if slag != "summa" else {}))
             for i, namn, slag, summa in layout]
+
+
+# A small plan of an invented kommun's kulturnämnd (tkr, kommunbidrag), for tests that
+# build every report type from it or break it on purpose.
+MINIMAL_PLAN = {
+    "rapporter.yaml": """
+        rapporter:
+          - id: 2027-vp
+            typ: vp
+            titel: Verksamhetsplan med budget 2027
+            namnd: Kulturnämnden
+            forvaltning: Kulturförvaltningen
+            region: Exempelby kommun
+            period: {fran: 2027-01-01, till: 2027-12-31}
+            status: utkast
+    """,
+    "mal.yaml": """
+        perspektiv:
+          - id: invanare_och_samhalle
+            rubrik: Invånare
+            poster:
+              - typ: effektmal
+                id: levande-kultur
+                nummer: "1"
+                text: Ett levande kulturliv i hela kommunen.
+              - typ: mal
+                id: fler-besok
+                kategori: namndmal
+                text: Fler besök på biblioteken.
+                effektmal: levande-kultur
+    """,
+    "indikatorer.yaml": """
+        indikatorer:
+          - id: besok-per-invanare
+            mal: fler-besok
+            text: Besök per invånare ska öka.
+            riktning: oka
+            malvarde: {varde: 4.5}
+    """,
+    "uppdrag.yaml": """
+        uppdrag:
+          - id: oppettider
+            mal: fler-besok
+            text: Utred längre öppettider.
+    """,
+    "ekonomi.yaml": """
+        resultatrapport:
+          enhet: tkr
+          kolumner: vp
+          rader:
+            - {id: intakter, namn: Verksamhetens intäkter, slag: intakt, budget: 35600}
+            - {id: kostnader, namn: Verksamhetens kostnader, slag: kostnad, budget: -210800}
+            - {id: nettokostnad, namn: Verksamhetens nettokostnad, slag: summa,
+               summa: [intakter, kostnader]}
+            - {id: kommunbidrag, namn: Kommunbidrag, slag: anslag, budget: 175900}
+            - {id: finansnetto, namn: Finansnetto, slag: finansiell, budget: 3500}
+            - {id: resultat, namn: Årets resultat, slag: summa,
+               summa: [nettokostnad, kommunbidrag, finansnetto]}
+        driftredovisning:
+          enhet: tkr
+          period: "2027"
+          rader:
+            - {id: bibliotek, namn: Bibliotek, omsattning: 8000, budgetram: 7000}
+            - {id: kulturskola, namn: Kulturskola, omsattning: 6000, budgetram: 5500}
+    """,
+    "internkontroll.yaml": """
+        omraden:
+          - verksamhet: Ekonomi
+            risker:
+              - id: risk-attest
+                text: Risk för felaktig attest.
+                atgarder:
+                  - text: Stickprov varje kvartal.
+    """,
+    "text/inledning.md": "Kulturnämndens plan för 2027.\n",
+}

@@ -198,3 +198,17 @@ def test_non_utf8_text_file(tmp_project):
     _, problems = errors_of(tmp_project)
     (p,) = problems
     assert "inte UTF-8" in p.message and p.position.file.name == "inledning.md"
+
+
+def test_pydantic_english_never_reaches_the_user(tmp_path):
+    """Bounds and unusual errors are said in Swedish, with the rule's code as a hint."""
+    from rtnreport import models as m
+    from rtnreport.loading import load_model
+
+    path = tmp_path / "mal.yaml"
+    path.write_text("perspektiv: []\npublicerad_sammanfattning:\n  uppdrag: {gron: -1, gul: 0, rod: 0}\n",
+                    encoding="utf-8")
+    _, problems, _ = load_model(path, m.MalFil)
+    (p,) = problems
+    assert "det ska vara minst 0" in p.message
+    assert "Input should" not in p.message and "Input should" not in (p.hint or "")

@@ -36,6 +36,7 @@ def check_loaded_year(plan: YearData, all_years: dict[str, YearData],
     """Every check of one year: the plan, its report folders, and each report's data."""
     problems = check_year(plan) + check_plan_fields(plan) + check_report_folders(plan)
     problems += check_perspectives(plan)
+    problems += check_plausible(plan)
     problems += check_kolada(plan)
     previous = outcomes_of_year(previous_year(plan, all_years))
     targets: list[tuple[YearData, list[tuple[int, m.Rapport]]]] = [(plan, [])]
@@ -56,13 +57,15 @@ def check_loaded_year(plan: YearData, all_years: dict[str, YearData],
         found += check_indicators(data, computed)
         found += check_texts(data, computed)
         found += check_ekonomi(data, [r for _, r in rapports])
+        found += check_plausible_values(data)
         if data.report_id is not None:
             found = [replace(p, report=data.report_id) for p in found]
         problems += found
         for i, rapport in rapports:
             problems += [replace(p, report=rapport.id)
                          for p in check_report_needs(plan, data, i, rapport)
-                         + check_assessed(plan, data, rapport)]
+                         + check_assessed(plan, data, rapport)
+                         + check_previous_year(plan, all_years, i, rapport)]
     return _unique(problems)
 
 
@@ -163,6 +166,29 @@ def check_kolada(plan: YearData) -> list[Problem]:
     from .kolada.kontroll import check_year as check_kolada_year
 
     return check_kolada_year(plan)
+
+
+def check_previous_year(plan: YearData, all_years: dict[str, YearData], i: int,
+                        rapport: m.Rapport) -> list[Problem]:
+    """A report that reads last year (the proposal's changes, a follow-up's trends) needs
+    last year's files to load; otherwise its marks or trends would silently be missing."""
+    rtype = REPORT_TYPES.get(rapport.typ)
+    if rtype is None or not (rtype.diff_previous or rtype.data == "uppfoljning"):
+        return []
+    previous = previous_year(plan, all_years)
+    if previous is None:
+        return []
+    broken = sorted(previous.failed_files | {f"{rid}/{name}" for rid, folder
+                                             in previous.reports.items()
+                                             for name in folder.failed_files})
+    if not broken:
+        return []
+    what = "förändringarna mot föregående år" if rtype.diff_previous else "trenderna"
+    return [error(
+        f"rapporten '{rapport.id}' läser {previous.year} för {what}, men "
+        f"{', '.join(f'data/{previous.year}/{b}' for b in broken)} kan inte läsas",
+        plan.where("rapporter.yaml", ("rapporter", i, "typ")), code="foregaende-ar",
+        hint=f"rätta felen i {previous.year} först (rtnreport check {previous.year})")]
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -320,6 +346,123 @@ def check_texts(data: YearData, computed: Computed) -> list[Problem]:
             extra = text.count("\n", 0, offset)
             report(ref, Position(base.file, base.line + (extra + 1 if extra or "\n" in text else 0),
                                  base.col))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Plausibility: data that loads but cannot be what the committee meant.
+# Errors where a report would be wrong or ambiguous (two reports or uppdrag by one
+# id or number, a period outside the report's year, rows that share an id);
+# warnings where an unusual value may still be right (a share outside 0–100 %,
+# an old decision date, a positive salary cost, an interval target without an
+# interval).
+
+
+def _duplicates(items: list[tuple[str, Position]], what: str, hint: str) -> list[Problem]:
+    seen: dict[str, Position] = {}
+    out = []
+    for key, pos in items:
+        if key in seen:
+            out.append(error(f"{what} '{key}' förekommer två gånger (första gången på rad "
+                             f"{seen[key].line})", pos, code="dubblett", hint=hint))
+        else:
+            seen[key] = pos
+    return out
+
+
+def check_plausible(plan: YearData) -> list[Problem]:
+    """The year's reports and plan items are each addressed once, in the right year."""
+    out: list[Problem] = []
+    if plan.rapporter is not None:
+        rapporter = plan.rapporter.rapporter
+        out += _duplicates([(r.id, plan.where("rapporter.yaml", ("rapporter", i, "id")))
+                            for i, r in enumerate(rapporter)], "rapport-id",
+                           "ge varje rapport ett eget id")
+        year = int(plan.year) if plan.year.isdigit() else None
+        for i, r in enumerate(rapporter):
+            if year is not None and (r.period.fran.year != year or r.period.till.year != year):
+                out.append(error(
+                    f"rapporten '{r.id}' har perioden {r.period.fran}–{r.period.till}, som inte "
+                    f"ligger i {year}", plan.where("rapporter.yaml", ("rapporter", i, "period")),
+                    code="rimlighet", hint=f"en rapport i data/{year}/ redovisar {year}"))
+            if r.beslutsdatum is not None and year is not None and not (
+                    year - 2 <= r.beslutsdatum.year <= year + 1):
+                out.append(warning(
+                    f"rapporten '{r.id}' har beslutsdatum {r.beslutsdatum}, långt från {year}",
+                    plan.where("rapporter.yaml", ("rapporter", i, "beslutsdatum")),
+                    code="rimlighet", hint="kontrollera årtalet"))
+    if plan.uppdrag is not None:
+        out += _duplicates([(u.nummer, plan.where("uppdrag.yaml", ("uppdrag", i, "nummer")))
+                            for i, u in enumerate(plan.uppdrag.uppdrag) if u.nummer],
+                           "uppdragsnumret", "fullmäktiges nummer anger ett uppdrag; rätta "
+                           "numret eller slå ihop uppdragen")
+    if plan.indikatorer is not None:
+        for i, ind in enumerate(plan.indikatorer.indikatorer):
+            target = ind.malvarde
+            if ind.riktning == "intervall" and target is not None and (
+                    target.min is None or target.max is None):
+                where = plan.where("indikatorer.yaml", ("indikatorer", i, "malvarde"))
+                message = (f"indikatorn '{ind.id}' ska ligga inom ett intervall men målvärdet "
+                           "anger inget intervall")
+                if target.kalla:  # the analyst noted why (the published target is one value)
+                    out.append(info(f"{message}: {target.kalla}", where, code="kalla"))
+                else:
+                    out.append(warning(message, where, code="rimlighet",
+                                       hint="ange malvarde: {min: …, max: …}"))
+    return out
+
+
+def check_plausible_values(data: YearData) -> list[Problem]:
+    """Values a report would print that are very likely typing mistakes."""
+    out: list[Problem] = []
+    for i, ind in enumerate(data.indikatorer.indikatorer if data.indikatorer else []):
+        if (ind.enhet or "").strip() != "%":
+            continue
+        for name in ("utfall", "malvarde", "senast_kanda", "langsiktigt_malvarde"):
+            v = getattr(ind, name)
+            values = [x for x in (v.varde, v.min, v.max) if x is not None] if v else []
+            if any(x < 0 or x > 100 for x in values):
+                out.append(warning(
+                    f"indikatorn '{ind.id}': {name} {', '.join(str(x) for x in values)} % ligger "
+                    "utanför 0–100 %", data.where("indikatorer.yaml", ("indikatorer", i, name)),
+                    code="rimlighet", hint="en andel i procent ligger mellan 0 och 100; "
+                                           "kontrollera värdet eller enheten"))
+    pe = data.personal
+    if pe is not None and pe.lonekostnad is not None:
+        for name in ("utfall_ack", "utfall_ack_fg_ar", "prognos", "utfall", "utfall_fg_ar"):
+            value = getattr(pe.lonekostnad, name)
+            if value is not None and value > 0:
+                out.append(warning(
+                    f"lönekostnaden {name} är {value}; kostnader skrivs negativa",
+                    data.where("personal.yaml", ("lonekostnad", name)), code="rimlighet",
+                    hint=f"skriv -{value}"))
+    ek = data.ekonomi
+    if ek is not None:
+        if ek.driftredovisning is not None:
+            out += _duplicates([(r.id, data.where("ekonomi.yaml", ("driftredovisning", "rader",
+                                                                   j, "id")))
+                                for j, r in enumerate(ek.driftredovisning.rader)],
+                               "driftredovisningens rad-id", "[[driftredovisning.<id>.…]] och "
+                               "publicerade värden hittar raden på sitt id")
+        if ek.handlingsplan is not None:
+            hp = ek.handlingsplan
+            out += _duplicates([(r.id, data.where("ekonomi.yaml", ("handlingsplan", "rader", j,
+                                                                   "id")))
+                                for j, r in enumerate(hp.rader)], "handlingsplanens rad-id",
+                               "ge varje rad ett eget id")
+            out += _duplicates([(k.id, data.where("ekonomi.yaml", ("handlingsplan", "kolumner",
+                                                                   j, "id")))
+                                for j, k in enumerate(hp.kolumner)],
+                               "handlingsplanens kolumn-id", "ge varje kolumn ett eget id")
+        if ek.ekonomisk_ram is not None:
+            out += _duplicates([(r.id, data.where("ekonomi.yaml", ("ekonomisk_ram", "poster", j,
+                                                                   "id")))
+                                for j, r in enumerate(ek.ekonomisk_ram.poster)],
+                               "ramens post-id", "ge varje post ett eget id")
+    if pe is not None:
+        out += _duplicates([(a.id, data.where("personal.yaml", ("arsarbetare", j, "id")))
+                            for j, a in enumerate(pe.arsarbetare)], "årsarbetartabellens id",
+                           "ge varje tabell ett eget id")
     return out
 
 

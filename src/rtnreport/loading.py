@@ -333,7 +333,10 @@ def _problem_from(err: dict[str, Any], smap: SourceMap, raw: Any) -> Problem:
     if kind == "union_tag_invalid":
         position = smap.locate(path + (ctx.get("discriminator", "typ").strip("'"),))
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
-        return error(f"{where}: ogiltig typ '{ctx.get('tag')}'; tillåtna: {expected}", position)
+        close = difflib.get_close_matches(str(ctx.get("tag")),
+                                          [e.strip() for e in expected.split(",")], n=1)
+        return error(f"{where}: ogiltig typ '{ctx.get('tag')}'; tillåtna: {expected}", position,
+                     hint=f"menade du '{close[0]}'?" if close else None)
     if kind == "union_tag_not_found":
         return error(f"{where}: fältet '{ctx.get('discriminator', 'typ')}' saknas", position)
     if kind == "string_pattern_mismatch":
@@ -355,11 +358,16 @@ def _problem_from(err: dict[str, Any], smap: SourceMap, raw: Any) -> Problem:
     if kind in ("too_short", "too_long"):
         return error(f"{where}: {_count_message(kind, ctx)}", position)
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        return error(f"{where}: värdet {_show(value)} är utanför tillåtet intervall ({msg})",
-                     position)
-    if kind == "frozen_instance":  # pragma: no cover - models are never mutated
-        return error(f"{where}: {msg}", position)
-    return error(f"{where}: {msg}", position)
+        bound = {"greater_than_equal": ("ge", "minst"), "greater_than": ("gt", "större än"),
+                 "less_than_equal": ("le", "högst"), "less_than": ("lt", "mindre än")}[kind]
+        return error(f"{where}: värdet {_show(value)} är utanför tillåtet intervall; det ska "
+                     f"vara {bound[1]} {ctx.get(bound[0])}", position)
+    if kind in ("string_too_long", "string_too_short"):
+        limit = ctx.get("max_length", ctx.get("min_length"))
+        word = "högst" if kind == "string_too_long" else "minst"
+        return error(f"{where}: texten ska ha {word} {limit} tecken", position)
+    return error(f"{where}: ogiltigt värde '{_show(value)}'", position,
+                 hint=f"kontrollera värdet mot README:s dataformat (kod: {kind})")
 
 
 def _count_message(kind: str, ctx: dict[str, Any]) -> str:

@@ -57,6 +57,8 @@ def check_ids(data: YearData) -> list[Problem]:
 def check_references(data: YearData) -> list[Problem]:
     """Every reference points at an item of the right kind that exists."""
     problems: list[Problem] = []
+    if data.failed("mal.yaml"):
+        return problems  # its own errors are reported; every reference would be a false alarm
     kinds: dict[str, str] = {post.id: post.typ for _, post in goal_items(data)}
 
     def expect(file: str, path: tuple[Any, ...], ref: str | None, allowed: set[str],

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, TmpProject
+from conftest import MINIMAL_PLAN, ROOT, TmpProject
 from rtnreport.__main__ import cli
 from rtnreport.reports import REPORT_TYPES
 
@@ -137,80 +137,6 @@ def test_default_period_end_follows_last_years_report(copy_2025):
 
 # ---------------------------------------------------------------------------
 # check guarantees build: every report type from a minimal plan.
-
-MINIMAL_PLAN = {
-    "rapporter.yaml": """
-        rapporter:
-          - id: 2027-vp
-            typ: vp
-            titel: Verksamhetsplan med budget 2027
-            namnd: Kulturnämnden
-            forvaltning: Kulturförvaltningen
-            region: Exempelby kommun
-            period: {fran: 2027-01-01, till: 2027-12-31}
-            status: utkast
-    """,
-    "mal.yaml": """
-        perspektiv:
-          - id: invanare_och_samhalle
-            rubrik: Invånare
-            poster:
-              - typ: effektmal
-                id: levande-kultur
-                nummer: "1"
-                text: Ett levande kulturliv i hela kommunen.
-              - typ: mal
-                id: fler-besok
-                kategori: namndmal
-                text: Fler besök på biblioteken.
-                effektmal: levande-kultur
-    """,
-    "indikatorer.yaml": """
-        indikatorer:
-          - id: besok-per-invanare
-            mal: fler-besok
-            text: Besök per invånare ska öka.
-            riktning: oka
-            malvarde: {varde: 4.5}
-    """,
-    "uppdrag.yaml": """
-        uppdrag:
-          - id: oppettider
-            mal: fler-besok
-            text: Utred längre öppettider.
-    """,
-    "ekonomi.yaml": """
-        resultatrapport:
-          enhet: tkr
-          kolumner: vp
-          rader:
-            - {id: intakter, namn: Verksamhetens intäkter, slag: intakt, budget: 35600}
-            - {id: kostnader, namn: Verksamhetens kostnader, slag: kostnad, budget: -210800}
-            - {id: nettokostnad, namn: Verksamhetens nettokostnad, slag: summa,
-               summa: [intakter, kostnader]}
-            - {id: kommunbidrag, namn: Kommunbidrag, slag: anslag, budget: 175900}
-            - {id: finansnetto, namn: Finansnetto, slag: finansiell, budget: 3500}
-            - {id: resultat, namn: Årets resultat, slag: summa,
-               summa: [nettokostnad, kommunbidrag, finansnetto]}
-        driftredovisning:
-          enhet: tkr
-          period: "2027"
-          rader:
-            - {id: bibliotek, namn: Bibliotek, omsattning: 8000, budgetram: 7000}
-            - {id: kulturskola, namn: Kulturskola, omsattning: 6000, budgetram: 5500}
-    """,
-    "internkontroll.yaml": """
-        omraden:
-          - verksamhet: Ekonomi
-            risker:
-              - id: risk-attest
-                text: Risk för felaktig attest.
-                atgarder:
-                  - text: Stickprov varje kvartal.
-    """,
-    "text/inledning.md": "Kulturnämndens plan för 2027.\n",
-}
-
 
 @pytest.fixture
 def minimal(tmp_path: Path) -> TmpProject:

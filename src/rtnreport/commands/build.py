@@ -53,7 +53,8 @@ def known_reports(project: Project) -> dict[str, str]:
             raw, _ = load_file(path)
         except YamlError:
             continue
-        for rapport in (raw or {}).get("rapporter", []) if isinstance(raw, dict) else []:
+        entries = raw.get("rapporter") if isinstance(raw, dict) else None
+        for rapport in entries if isinstance(entries, list) else []:
             if isinstance(rapport, dict) and isinstance(rapport.get("id"), str):
                 out[rapport["id"]] = year
     return out
