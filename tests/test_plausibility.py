@@ -79,3 +79,23 @@ def test_a_report_reading_a_broken_last_year_fails_naming_it(tmp_path):
     assert r.exit_code == 1
     assert "rapporten '2026-vp-forslag' läser 2025 för förändringarna mot föregående år, men " \
            "data/2025/mal.yaml kan inte läsas" in r.output
+
+
+def test_thousands_of_unresolved_references_are_summarised(plan):
+    plan.write("2027/text/inledning.md", " ".join(f"[[x.y{i}.z]]" for i in range(3000)) + "\n")
+    r = run(plan.root, "check")
+    assert r.exit_code == 1
+    assert r.output.count("pekar inte på någon beräknad siffra") == 20
+    assert "… och 2980 olösta referenser till i filen" in r.output
+    assert max(len(line) for line in r.output.splitlines()) < 400  # the echoed line is cut
+
+
+def test_a_damaged_template_cache_is_a_miss(plan, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert run(plan.root, "build", "2027-vp", "--format", "html", "--force").exit_code == 0
+    files = list((tmp_path / "cache" / "rtnreport").rglob("*.cache"))
+    assert files
+    for f in files:
+        f.write_bytes(f.read_bytes()[:7])  # truncated mid-header
+    r = run(plan.root, "build", "2027-vp", "--format", "html", "--force")
+    assert r.exit_code == 0, r.output

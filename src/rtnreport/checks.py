@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from . import models as m
@@ -306,6 +307,10 @@ def _text_fields(data: YearData) -> list[tuple[str, tuple[Any, ...], str]]:
     return out
 
 
+MAX_REFERENCE_ERRORS = 20
+"""Unresolved [[…]] reported one by one per file; the rest are counted."""
+
+
 def check_texts(data: YearData, computed: Computed) -> list[Problem]:
     """Every ``[[reference]]`` in prose resolves to a computed figure."""
     out: list[Problem] = []
@@ -324,9 +329,14 @@ def check_texts(data: YearData, computed: Computed) -> list[Problem]:
             table.startswith("arsarbetare")
         return ("personal.yaml" if personal else "ekonomi.yaml") in failed
 
+    per_file: dict[Path, int] = {}
+
     def report(ref: str, pos: Position) -> None:
         if ref in known or source_failed(ref):
             return
+        per_file[pos.file] = per_file.get(pos.file, 0) + 1
+        if per_file[pos.file] > MAX_REFERENCE_ERRORS:
+            return  # summarised below: one wrong line must not flood the output
         prefix = ref.rsplit(".", 1)[0]
         close = sorted(k for k in known if k.startswith(prefix + "."))[:6]
         hint = ("finns: " + ", ".join(close)) if close else (
@@ -346,6 +356,11 @@ def check_texts(data: YearData, computed: Computed) -> list[Problem]:
             extra = text.count("\n", 0, offset)
             report(ref, Position(base.file, base.line + (extra + 1 if extra or "\n" in text else 0),
                                  base.col))
+    for file, n in per_file.items():
+        if n > MAX_REFERENCE_ERRORS:
+            out.append(error(f"… och {n - MAX_REFERENCE_ERRORS} olösta referenser till i filen",
+                             Position(file, 1, 1), code="reference",
+                             hint="rätta de första; samma fel upprepas troligen"))
     return out
 
 

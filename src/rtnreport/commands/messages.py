@@ -18,6 +18,10 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
+ECHO_WIDTH = 120
+"""The widest excerpt of a source line shown under a problem."""
+
+
 def format_problem(problem: Problem, maps_by_file: dict[Path, list[str]] | None = None,
                    color: bool = False) -> str:
     """``file:line:col: fel: message`` with the offending line and a caret."""
@@ -43,8 +47,13 @@ def format_problem(problem: Problem, maps_by_file: dict[Path, list[str]] | None 
             maps_by_file[pos.file] = source
         if 1 <= pos.line <= len(source):
             text = source[pos.line - 1].replace("\t", "→")
+            col = pos.col
+            if len(text) > ECHO_WIDTH:  # a sane excerpt around the column
+                start = max(0, min(col - 1 - ECHO_WIDTH // 2, len(text) - ECHO_WIDTH))
+                text = ("…" if start else "") + text[start:start + ECHO_WIDTH] + "…"
+                col = col - start + (1 if start else 0)
             lines.append(f"    {pos.line:>4} | {text}")
-            lines.append("         | " + " " * (pos.col - 1) + "^")
+            lines.append("         | " + " " * (col - 1) + "^")
     if problem.hint:
         lines.append(f"    tips: {problem.hint}")
     return "\n".join(lines)

@@ -9,6 +9,8 @@ autoescaping; it is never compiled as a template.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -90,14 +92,28 @@ class Rendered:
     title: str
 
 
+class _SafeBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache, but a damaged entry is a miss (and is rewritten), never a crash."""
+
+    def load_bytecode(self, bucket) -> None:  # noqa: ANN001 - Jinja's signature
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a truncated or foreign file: compile anew
+            bucket.reset()
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(self.directory, self.pattern % bucket.key))
+
+
 def _bytecode_cache(cache_root: Path) -> FileSystemBytecodeCache | None:
-    """Compiled templates kept in .rtnreport-cache/ (keyed by each template's source)."""
-    folder = cache_root / ".rtnreport-cache" / "jinja"
+    """Compiled templates, outside the project (they are code: a checkout must not carry
+    them), in the user's cache folder per rtnreport version; none if it cannot be made."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "rtnreport" / f"jinja-{__version__}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder))
+    return _SafeBytecodeCache(str(folder))
 
 
 def environment(theme: Theme, cache_root: Path | None = None) -> Environment:
