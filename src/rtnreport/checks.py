@@ -51,6 +51,8 @@ def check_loaded_year(plan: YearData, all_years: dict[str, YearData],
             targets.append((data, [(i, rapport)]))
     for data, rapports in targets:
         computed = compute_year(data, previous)
+        for _, rapport in rapports:
+            plan.computed[rapport.id] = computed
         found = check_figures(data, computed)
         found += check_summary(data, computed)
         found += check_uppdrag_count(data, computed)

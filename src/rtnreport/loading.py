@@ -113,6 +113,8 @@ class YearData(Files):
     """Set on a report's merged data: the report it was merged for."""
     config: Config = field(default_factory=Config)
     """The project file (rtnreport.yaml), resolved; set by whoever loads the project."""
+    computed: dict[str, Any] = field(default_factory=dict)
+    """Report id → its computed figures, kept by ``check`` so a build computes once."""
 
 
 ATTRIBUTE_OF_FILE = {

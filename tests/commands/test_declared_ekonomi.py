@@ -197,7 +197,7 @@ def test_duplicate_row_ids_are_rejected():
     ("prognosavvikelse]", "prognosavvikelse, utfall_fg_ar]", "varning",
      "kolumnen 'utfall_fg_ar' visas men ingen rad har värde"),
     ("resultat: {utfall_ack: 4200}", "resultat: {utfall_ack: 4900}", "fel",
-     "Årets resultat, Utfall ack: publicerat 4"),
+     "Årets resultat, Utfall ack: publicerat 4\u00a0900 men beräknat 4\u00a0200"),
 ])
 def test_check_reports_what_does_not_add_up(tmp_path, old, new, level, message):
     project = TmpProject(tmp_path / "p", copy_from=ROOT, years=())

@@ -47,3 +47,17 @@ def test_judge_with_28_significant_digits_is_an_error_not_a_crash():
 def test_round_like_any_finite_decimal(value, exponent):
     like = D(1).scaleb(exponent)
     assert round_like(value, like).as_tuple().exponent == exponent
+
+
+def test_rules_say_numbers_the_way_reports_do():
+    """One formatting for messages: decimal comma, real minus, no-break thousands."""
+    from decimal import Decimal as D
+
+    from rtnreport.rules.maluppfyllelse import suggested_status
+    from rtnreport.swedish import tal
+    from rtnreport import models as m
+
+    assert tal(D("-1234.50")) == "\u22121\u00a0234,50" and tal(D("4900")) == "4\u00a0900"
+    ind = m.Indikator(id="a", mal="b", text="t", riktning="minska",
+                      utfall=m.Varde(varde=D("6.5")), malvarde=m.Varde(min=D("6.1"), max=D("6.3")))
+    assert suggested_status(ind)[1] == "utfall 6,5 utanför intervallet 6,1–6,3"

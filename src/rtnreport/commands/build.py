@@ -103,7 +103,8 @@ def prepare(project: Project, report_id: str, year: str) -> Prepared:
         return out
     out.rapport, out.data = rapport, report_data(plan, rapport)
     out.previous = previous_year(plan, loaded)
-    out.computed = compute_year(out.data, outcomes_of_year(out.previous))
+    out.computed = plan.computed.get(report_id) or compute_year(
+        out.data, outcomes_of_year(out.previous))  # check computed it already
     return out
 
 

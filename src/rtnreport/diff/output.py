@@ -12,8 +12,7 @@ from urllib.parse import quote, urlsplit
 from markupsafe import escape
 
 from .. import models as m
-from ..render.format import MISSING, number
-from ..render.html import varde_text
+from ..render.format import MISSING, number, varde_text
 from .engine import Change, DiffResult, FieldChange
 
 KIND_PLURAL = {"added": "nya", "removed": "borttagna", "changed": "ändrade",

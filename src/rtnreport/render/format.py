@@ -11,6 +11,7 @@ importing it cost 0,07 s of every build for the month names alone.)
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 MINUS = "\u2212"
@@ -83,3 +84,43 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 def swedish_date(d: date) -> str:
     """``2024-07-31`` → ``31 juli 2024``."""
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+class Varde(Protocol):
+    """An indicator value (models.Varde): a number, an interval or words, and its period."""
+
+    varde: Decimal | None
+    min: Decimal | None
+    max: Decimal | None
+    operator: str | None
+    period: str | None
+    text: str | None
+
+
+def varde_text(v: Varde | None, enhet: str | None = None, with_period: bool = False) -> str:
+    """An indicator value as text: ``80,1 %``, ``> 79``, ``77–80``, or its words."""
+    if v is None:
+        return MISSING
+    unit = f"{NBSP}{enhet}" if enhet and enhet not in ("index",) else ""
+    if v.min is not None and v.max is not None:
+        text = f"{number(v.min, decimals_as_written(v.min))}–{number(v.max, decimals_as_written(v.max))}{unit}"
+    elif v.varde is not None:
+        op = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "=": ""}.get(v.operator or "", "")
+        text = f"{op}{number(v.varde, decimals_as_written(v.varde))}{unit}"
+    elif v.text is not None:
+        text = v.text
+    else:
+        return MISSING
+    if with_period and v.period:
+        text += f" ({v.period})"
+    return text
+
+
+def decimals_as_written(d: Decimal) -> int:
+    exponent = d.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 1
+
+
+def as_written(d: Decimal | None) -> str:
+    """A figure with as many decimals as it was written with (``1.04`` → ``1,04``)."""
+    return MISSING if d is None else number(d, decimals_as_written(d))

@@ -34,6 +34,7 @@ from ..reports import REPORT_TYPES
 from ..rules.report import Computed
 from ..rules.table import Table
 from . import charts, format as fmt
+from .format import varde_text
 from .markdown import render_markdown
 from .theme import STOCK, STOCK_PREFIX, Theme
 from .view import OUTLINES, choose_sections, perspectives
@@ -141,7 +142,7 @@ def environment(theme: Theme, cache_root: Path | None = None) -> Environment:
     env.filters["datum"] = fmt.swedish_date
     env.filters["varde"] = varde_text
     env.filters["ej_bedomd"] = ej_bedomd
-    env.filters["som_skrivet"] = lambda d: fmt.MISSING if d is None else fmt.number(d, _decimals(d))
+    env.filters["som_skrivet"] = fmt.as_written
     env.globals.update(STATUS=STATUS, STATUS_SHORT=STATUS_SHORT, TREND=TREND,
                        TREND_SHORT=TREND_SHORT, IND_STATUS=IND_STATUS, KONTROLL=KONTROLL,
                        MISSING=fmt.MISSING, DECIMALS=fmt.DECIMALS, EJ_BEDOMD_ORD=EJ_BEDOMD_ORD, isinstance=isinstance,
@@ -159,30 +160,6 @@ def _cell(table: Table, row: Any, col: Any) -> str:
     if kind in table.decimals:
         return fmt.number(value, table.decimals[kind])
     return fmt.by_kind(value, kind)
-
-
-def varde_text(v: m.Varde | None, enhet: str | None = None, with_period: bool = False) -> str:
-    """An indicator value as text: ``80,1 %``, ``> 79``, ``77–80``, or its words."""
-    if v is None:
-        return fmt.MISSING
-    unit = f"{fmt.NBSP}{enhet}" if enhet and enhet not in ("index",) else ""
-    if v.min is not None and v.max is not None:
-        text = f"{fmt.number(v.min, _decimals(v.min))}–{fmt.number(v.max, _decimals(v.max))}{unit}"
-    elif v.varde is not None:
-        op = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "=": ""}.get(v.operator or "", "")
-        text = f"{op}{fmt.number(v.varde, _decimals(v.varde))}{unit}"
-    elif v.text is not None:
-        text = v.text
-    else:
-        return fmt.MISSING
-    if with_period and v.period:
-        text += f" ({v.period})"
-    return text
-
-
-def _decimals(d: Decimal) -> int:
-    exponent = d.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 1
 
 
 def stylesheet(theme: Theme, accent: str | None = None) -> str:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from .arith import Interval
 from .table import Published, Table
+from ..swedish import tal
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def round_like(value: Decimal, like: Decimal) -> Decimal:
 
 
 def _fmt(value: Decimal) -> str:
-    return format(value, "f").replace("-", "−").replace(".", ",")
+    return tal(value)
 
 
 def judge(published: Published, exact: Decimal | None, interval: Interval | None,

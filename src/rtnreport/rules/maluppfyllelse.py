@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import models as m
+from ..swedish import tal
 
 FARGER = ("gron", "gul", "rod")
 
@@ -141,7 +142,8 @@ def suggested_status(ind: m.Indikator, previous: Decimal | None = None) -> tuple
     if target.min is not None and target.max is not None:
         inside = target.min <= utfall <= target.max
         return ("helt" if inside else "inte_alls"), (
-            f"utfall {utfall} {'inom' if inside else 'utanför'} intervallet {target.min}–{target.max}")
+            f"utfall {tal(utfall)} {'inom' if inside else 'utanför'} intervallet "
+            f"{tal(target.min)}–{tal(target.max)}")
     goal = target.varde
     if goal is None:
         return None, "målvärdet är inte numeriskt"
@@ -155,12 +157,13 @@ def suggested_status(ind: m.Indikator, previous: Decimal | None = None) -> tuple
         "<=": utfall <= goal, "=": utfall == goal,
     }[op]
     if reached:
-        return "helt", f"utfall {utfall} {op} målvärde {goal}"
+        return "helt", f"utfall {tal(utfall)} {op} målvärde {tal(goal)}"
     if previous is not None:
         better = utfall > previous if op in (">", ">=") else utfall < previous
         if better:
-            return "delvis", f"målvärdet {goal} nås inte men utfallet {utfall} är bättre än {previous}"
-    return "inte_alls", f"utfall {utfall} når inte målvärdet {op} {goal}"
+            return "delvis", (f"målvärdet {tal(goal)} nås inte men utfallet {tal(utfall)} är "
+                              f"bättre än {tal(previous)}")
+    return "inte_alls", f"utfall {tal(utfall)} når inte målvärdet {op} {tal(goal)}"
 
 
 def suggested_trend(ind: m.Indikator, previous: Decimal | None) -> str | None:
