@@ -38,7 +38,7 @@ profile: $(STAMP)
 # default on the project's 2-core machine); FUZZ_EXAMPLES=N per property to change it.
 FUZZ_EXAMPLES ?= 150000
 fuzz: $(STAMP)
-	RTNREPORT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_yamlload_fuzz.py \
+	RTNREPORT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_yamlload_fuzz.py tests/test_check_fuzz.py \
 		-p no:cacheprovider --hypothesis-show-statistics -q
 
 clean:
