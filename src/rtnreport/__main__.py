@@ -524,6 +524,8 @@ def new_year_command(obj: Context, year: str, source: str) -> None:
         click.echo(f"  skrev {path.relative_to(project.root)}")
     for item in carried.not_carried:
         click.echo(f"  förde inte över {item}")
+    for item in carried.todo:
+        click.echo(f"  nästa steg: {item}")
     if problems:
         cache = {}
         for p in problems:
