@@ -460,8 +460,10 @@ def schema(obj: Context, out_dir: Path | None) -> None:
 def serve(obj: Context, report: str | None, port: int) -> None:
     """Förhandsgranska RAPPORT i webbläsaren; sidan uppdateras när data eller mallar ändras.
 
-    Servern lyssnar bara på 127.0.0.1. Fel i data visas i sidan (fil:rad och
-    meddelande) i stället för att stoppa servern. PDF byggs när du klickar på länken.
+    Startsidan listar alla rapporter; RAPPORT öppnas direkt. Servern lyssnar bara
+    på 127.0.0.1. Fel i data visas som en banderoll över den senaste sidan som
+    gick att bygga (fil:rad och meddelande), och varje bygge och fel skrivs i
+    terminalen. PDF byggs när du klickar på länken.
 
     \b
     Exempel:
@@ -479,12 +481,13 @@ def serve(obj: Context, report: str | None, port: int) -> None:
                    f"{', '.join(sorted(reports)) or 'inga'}", err=True)
         sys.exit(EXIT_USAGE)
     try:
-        server = Server(project, report, reports[report], port)
+        server = Server(project, report, reports[report], port, echo=click.echo)
     except OSError as exc:
         click.echo(f"rtnreport: kan inte lyssna på 127.0.0.1:{port}: {exc.strerror}", err=True)
         sys.exit(EXIT_USAGE)
     server.start()
-    click.echo(f"Förhandsgranskar {report} på {server.url} (Ctrl-C avslutar)")
+    click.echo(f"Förhandsgranskar {report} på {server.report_url(report)}, alla rapporter på "
+               f"{server.url} (Ctrl-C avslutar)")
     server.wait()
 
 
@@ -524,6 +527,8 @@ def new_year_command(obj: Context, year: str, source: str) -> None:
         click.echo(f"  skrev {path.relative_to(project.root)}")
     for item in carried.not_carried:
         click.echo(f"  förde inte över {item}")
+    for item in carried.todo:
+        click.echo(f"  nästa steg: {item}")
     if problems:
         cache = {}
         for p in problems:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import time
+import urllib.error
 import urllib.request
 
 import pytest
 
+from conftest import ROOT
 from rtnreport.commands.serve import Server
 from rtnreport.project import Project
 
@@ -27,41 +30,119 @@ def wait_for(predicate, timeout=15.0):
 
 @pytest.fixture
 def server(copy_2024):
-    srv = Server(Project(copy_2024.root), "2024-delar", "2024", port=0, interval=0.1)
+    lines = []
+    srv = Server(Project(copy_2024.root), "2024-delar", "2024", port=0, interval=0.05,
+                 echo=lines.append)
     srv.start()
+    srv.lines = lines
     yield srv, copy_2024
     srv.stop()
 
 
-def test_preview_follows_edits_and_shows_errors(server):
+def test_preview_follows_edits_and_shows_errors_over_the_last_good_page(server):
     srv, project = server
     assert srv.url.startswith("http://127.0.0.1:")
-    page = get(srv.url)
-    assert "<h1>" in page and "Delårsrapport" in page and "/__stand" in page
-    assert 'href="/2024-delar.pdf"' in page
-    stand = get(srv.url + "__stand")
+    url = srv.report_url("2024-delar")
+    page = get(url)
+    assert "<h1>" in page and "Delårsrapport" in page and "/2024-delar/__stand" in page
+    assert 'href="/2024-delar/2024-delar.pdf"' in page and 'href="/"' in page
+    stand = get(url + "__stand")
 
     project.edit("2024/2024-delar/text/inledning.md", "I Örebro län finns", "I hela Örebro län finns")
-    assert wait_for(lambda: get(srv.url + "__stand") != stand)
-    assert "I hela Örebro län finns" in get(srv.url)
+    assert wait_for(lambda: get(url + "__stand") != stand)
+    assert "I hela Örebro län finns" in get(url)
 
     project.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
-    assert wait_for(lambda: "kan inte visas" in get(srv.url))
-    page = get(srv.url)
-    assert "ekonomi.yaml:" in page and "decimalkomma" in page
+    assert wait_for(lambda: 'id="rtn-fel"' in get(url))
+    page = get(url)
+    banner = page.split('id="rtn-fel"', 1)[1].split("</div>", 1)[0]
+    assert "ekonomi.yaml:" in banner and "decimalkomma" in banner and "1 fel i data" in banner
+    assert '<div id="rtn-fel" role="alert"' in page
+    # the last good page stays under the banner, with the edit made before the error
+    assert "I hela Örebro län finns" in page and "Resultatrapport" in page
 
     project.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60,4", "budget_ack: 60.4")
-    assert wait_for(lambda: "kan inte visas" not in get(srv.url))
+    assert wait_for(lambda: 'id="rtn-fel"' not in get(url))
 
 
-def test_template_change_is_picked_up(server):
+def test_each_rendering_and_error_is_one_swedish_line_in_the_terminal(server):
     srv, project = server
-    stand = get(srv.url + "__stand")
-    css = project.root / "templates" / "extra.css"  # a project's own additions to the stock CSS
-    css.parent.mkdir(exist_ok=True)
-    css.write_text("\n.provmarkering { color: red; }\n")
-    assert wait_for(lambda: get(srv.url + "__stand") != stand)
-    assert ".provmarkering" in get(srv.url)
+    assert len(srv.lines) == 1 and "2024-delar: byggd (" in srv.lines[0]
+    project.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    assert wait_for(lambda: any("fel" in line for line in srv.lines))
+    head = next(line for line in srv.lines if " fel, " in line)
+    assert "2024-delar: 1 fel, visar den senaste versionen som gick att bygga" in head
+    error = srv.lines[srv.lines.index(head) + 1]
+    assert "ekonomi.yaml:" in error and ": fel: " in error and "decimalkomma" in error
+    assert "\n" not in error
+    project.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60,4", "budget_ack: 60.4")
+    assert wait_for(lambda: "byggd på nytt" in srv.lines[-1])
+
+
+def test_start_page_lists_every_report_and_serves_another(server):
+    srv, project = server
+    shutil.copytree(ROOT / "data" / "2025", project.root / "data" / "2025")
+    start = get(srv.url)
+    for rid in ("2024-delar", "2025-vp", "2025-rus"):
+        assert f'href="/{rid}/"' in start
+    assert "Verksamhetsplan" in start
+    page = get(srv.report_url("2025-vp"))
+    assert "/2025-vp/__stand" in page and "2025" in page and "Delårsrapport" not in page
+    # the second report follows its own edits too
+    stand = get(srv.report_url("2025-vp") + "__stand")
+    text = project.root / "data" / "2025" / "text" / "inledning.md"
+    text.write_text(text.read_text(encoding="utf-8") + "\nEn provmening i planen.\n",
+                    encoding="utf-8")
+    assert wait_for(lambda: get(srv.report_url("2025-vp") + "__stand") != stand)
+    assert "En provmening i planen." in get(srv.report_url("2025-vp"))
+    with pytest.raises(urllib.error.HTTPError) as exc:
+        get(srv.url + "2031-delar/")
+    assert exc.value.code == 404
+
+
+def test_a_first_rendering_with_errors_shows_the_error_page(copy_2024):
+    copy_2024.edit("2024/2024-delar/ekonomi.yaml", "budget_ack: 60.4", "budget_ack: 60,4")
+    srv = Server(Project(copy_2024.root), "2024-delar", "2024", port=0)
+    srv.start()
+    try:
+        page = get(srv.report_url("2024-delar"))
+        assert "kan inte visas" in page and "decimalkomma" in page
+    finally:
+        srv.stop()
+
+
+def test_reload_latency_after_a_save(server):
+    """A page waiting in its long poll learns of a save's rendering at once (functional check;
+    the median is printed, not asserted, the machine being shared)."""
+    import statistics
+    import threading
+
+    srv, project = server
+    url = srv.report_url("2024-delar")
+    text = project.path("2024/2024-delar/text/inledning.md")
+    original = text.read_text(encoding="utf-8")
+    times = []
+    for i in range(5):
+        stand = get(url + "__stand")
+        answer = {}
+
+        def wait(stand=stand, answer=answer):
+            answer["stand"] = get(f"{url}__stand?seit={stand}")
+            answer["at"] = time.perf_counter()
+
+        waiter = threading.Thread(target=wait)
+        waiter.start()
+        time.sleep(0.3)  # the page is now waiting in its long poll
+        assert "stand" not in answer  # it waits: nothing changed yet
+        saved = time.perf_counter()
+        text.write_text(original + f"\nÄndring {i}.\n", encoding="utf-8")
+        waiter.join(15)
+        assert answer["stand"] != stand
+        page = get(url)
+        times.append(time.perf_counter() - saved)
+        assert f"Ändring {i}." in page
+    print(f"omladdning efter sparning: median {statistics.median(times):.3f} s "
+          f"({', '.join(f'{t:.3f}' for t in times)})")
 
 
 def test_unknown_path_is_404(server):
@@ -95,8 +176,9 @@ def request(srv, path="/", host: str | None = "DEFAULT", timeout=30.0):
 def test_loopback_host_names_with_the_bound_port_are_served(server, host):
     srv, _ = server
     port = srv.httpd.server_address[1]
-    status, body = request(srv, "/__stand", host.format(port=port))
-    assert status == 200
+    for path in ("/", "/2024-delar/", "/2024-delar/__stand"):
+        status, body = request(srv, path, host.format(port=port))
+        assert status == 200
 
 
 @pytest.mark.parametrize("host", ["evil.example:{port}", "evil.example", "127.0.0.1",
@@ -107,7 +189,8 @@ def test_any_other_host_is_refused_against_dns_rebinding(server, host):
     port = srv.httpd.server_address[1]
     if host is not None:
         host = host.format(port=port, other=port + 1 if port < 65535 else port - 1)
-    for path in ("/", "/__stand", "/2024-delar.pdf"):
+    for path in ("/", "/2024-delar/", "/2024-delar/__stand", "/2024-delar/2024-delar.pdf",
+                 "/2024-delar.pdf"):
         status, body = request(srv, path, host)
         assert status in (403, 421), (host, path, status)
         assert "Delårsrapport".encode() not in body
