@@ -138,7 +138,7 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
         warnings = sum(p.level == "warning" for p in problems)
         infos = sum(p.level == "info" for p in problems) - provenance
         if not obj.quiet:
-            checked = ", ".join(loaded) or "inga år"
+            checked = ", ".join(wanted) or "inga år"
             hidden = (f" ({provenance} okända värden med källnot visas med -v)"
                       if provenance else "")
             click.echo(f"Kontrollerade {checked}: {errors} fel, {warnings} varningar, "
