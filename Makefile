@@ -6,9 +6,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The suite covers 90,4 % of src/ (2026-12-01); the floor is a little below, so a change
-# that drops tests fails make test.
-COV_MIN ?= 89
+# The suite covers 93,9 % of src/ (measured by make cov when this was written); the floor
+# is a little below, so a change that leaves code untested fails make test.
+COV_MIN ?= 92
 
 .PHONY: run test lint typecheck cov lock check build all bench profile fuzz clean
 
