@@ -110,7 +110,7 @@ def test_two_processes_recording_at_once_lose_nothing(tmp_path):
     project = Project(root)
     manifest = json.loads(cache.manifest_path(project, project.build).read_text(encoding="utf-8"))
     assert len(manifest) == 2 * n
-    for rid, entry in manifest.items():
+    for rid in manifest:
         assert cache.is_fresh(project, project.build, rid, f"key-{rid}", ("html", "pdf"))
 
 

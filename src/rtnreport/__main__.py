@@ -177,7 +177,7 @@ def check(obj: Context, years: tuple[str, ...], fmt: str, strict: bool, no_cache
         for p in shown:
             click.echo(format_problem(p, cache, color=sys.stdout.isatty()))
         if not obj.quiet or any(p.level == "error" for p in problems):
-            click.echo(summary_line(list(loaded), problems, hidden))
+            click.echo(summary_line(wanted, problems, hidden))
     if usage:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_DATA if has_errors(problems, strict=strict) else EXIT_OK)
@@ -690,44 +690,9 @@ def list_reports(obj: Context) -> None:
     Exempel:
       rtnreport list
     """
-    from . import cache
-    from .commands.build import known_reports
-    from .loading import load_year
-    from .reports import REPORT_TYPES
+    from .commands.list import format_rows, report_rows
 
-    project = obj.project()
-    reports = known_reports(project)
-    if not reports:
-        click.echo("Inga rapporter: ingen data/<år>/rapporter.yaml definierar någon.")
-        return
-    from .outputs import valid_report_id
-
-    rows = []
-    for rid, year in sorted(reports.items()):
-        if not valid_report_id(rid):  # never a path from an id that is not a slug
-            shown = rid.encode("unicode_escape").decode("ascii")[:60]
-            rows.append((shown, "?", "nej", "ogiltigt id", "(id:t har fel form: kör rtnreport "
-                         "build för detaljer)"))
-            continue
-        data, _ = load_year(project.data, year)
-        rapport = next((r for r in data.rapporter.rapporter if r.id == rid), None) \
-            if data.rapporter else None
-        typ = rapport.typ if rapport else "?"
-        title = rapport.titel if rapport else "(kan inte läsas: kör rtnreport check)"
-        buildable = "ja" if typ in REPORT_TYPES else "nej"
-        built = [f for f in ("html", "pdf") if (project.build / f"{rid}.{f}").exists()]
-        key = cache.cache_key(project, rid, year, "pdf/ua-1")
-        if not built:
-            state = "ej byggd"
-        elif cache.is_fresh(project, project.build, rid, key, built):
-            state = "aktuell"
-        else:
-            state = "inaktuell"
-        rows.append((rid, typ, buildable, state, title))
-    width = max(len(r[0]) for r in rows)
-    click.echo(f"{'rapport':<{width}}  {'typ':<10}  kan byggas  build/     titel")
-    for rid, typ, buildable, built, title in rows:
-        click.echo(f"{rid:<{width}}  {typ:<10}  {buildable:<10}  {built:<9}  {title}")
+    click.echo("\n".join(format_rows(report_rows(obj.project()))))
 
 
 def main() -> None:  # pragma: no cover - entry point

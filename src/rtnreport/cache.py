@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .project import Project
+from .project import Project, years_read
 
 try:
     import fcntl
@@ -54,9 +54,7 @@ def _files(folder: Path) -> Iterable[Path]:
 
 
 def input_files(project: Project, year: str) -> list[Path]:
-    files = list(_files(project.data / year))
-    if year.isdigit():
-        files += _files(project.data / str(int(year) - 1))
+    files = [f for read in years_read(year) for f in _files(project.data / read)]
     files += project.theme.files()
     return files + project_files(project)
 
@@ -167,9 +165,7 @@ def cache_key(project: Project, report_id: str, year: str, variant: str) -> str 
     for part in (__version__, _code_digest(), report_id, variant,
                  os.environ.get("SOURCE_DATE_EPOCH", "")):
         h.update(part.encode() + b"\0")
-    folders = [project.data / year]
-    if year.isdigit():
-        folders.append(project.data / str(int(year) - 1))
+    folders = [project.data / read for read in reversed(years_read(year))]
     folders.append(project.templates)
     for folder in folders:
         if not hash_tree(h, project.root, folder):

@@ -17,11 +17,11 @@ from .loading import YearData
 from .problems import Position, Problem, error, info, warning
 from .project import Project
 from .reports import REPORT_TYPES, required_texts
+from .rules.report import Computed, compute_year, published_findings, references
+from .validate import check_plan_fields, check_report_folders, check_year, goal_items
 
 TEXT_STUB = "(Mall från rtnreport new-report: ersätt hela stycket.)"
 """The mark of a text stub that new-report wrote (see commands.new_report)."""
-from .rules.report import Computed, compute_year, published_findings, references
-from .validate import check_plan_fields, check_report_folders, check_year, goal_items
 
 STATUS_ORD = {"helt": "helt", "delvis": "delvis", "inte_alls": "inte alls",
               "varde_saknas": "värde saknas"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Level = Literal["error", "warning", "info"]
 
@@ -57,15 +57,15 @@ class Problem:
         }
 
 
-def error(message: str, position: Position | None = None, **kw) -> Problem:
+def error(message: str, position: Position | None = None, **kw: Any) -> Problem:
     return Problem("error", message, position, **kw)
 
 
-def warning(message: str, position: Position | None = None, **kw) -> Problem:
+def warning(message: str, position: Position | None = None, **kw: Any) -> Problem:
     return Problem("warning", message, position, **kw)
 
 
-def info(message: str, position: Position | None = None, **kw) -> Problem:
+def info(message: str, position: Position | None = None, **kw: Any) -> Problem:
     return Problem("info", message, position, **kw)
 
 

@@ -69,6 +69,21 @@ def find_project(start: Path | None = None) -> Project:
     )
 
 
+def years_read(year: str) -> list[str]:
+    """The years whose files checking or building ``year`` reads, oldest first.
+
+    The one rule for ``check``, its cache, ``build`` and the pre-commit hook: the
+    year itself and the year before (trends, "fg år" and a proposal's diff read it).
+    A year that is not a number reads only itself.
+    """
+    return [str(int(year) - 1), year] if year.isdigit() else [year]
+
+
+def years_affected(changed: set[str], existing: list[str]) -> list[str]:
+    """The years in ``existing`` whose check reads any of the ``changed`` years."""
+    return [y for y in existing if changed.intersection(years_read(y))]
+
+
 def year_dirs(data_root: Path) -> list[str]:
     """The years (four-digit folder names) under ``data/``, oldest first."""
     if not data_root.is_dir():

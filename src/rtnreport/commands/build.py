@@ -83,8 +83,7 @@ def prepare(project: Project, report_id: str, year: str) -> Prepared:
     from ..rules.report import compute_year
     from .check import run_check
 
-    prev = str(int(year) - 1)
-    years = [prev, year] if (project.data / prev).is_dir() else [year]
+    years = [year]  # run_check also loads every year it reads (project.years_read)
     loaded, problems = run_check(project, years)
     plan = loaded[year]
     out = Prepared([p for p in problems

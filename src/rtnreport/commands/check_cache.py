@@ -1,7 +1,8 @@
 """A content-hash cache for ``rtnreport check``: unchanged data is not validated again.
 
-A year's key hashes every entry of its folder and of last year's (trends read
-them) — path, kind and bytes, see :func:`rtnreport.cache.hash_tree` — and
+A year's key hashes every entry of the folders of the years it reads
+(:func:`rtnreport.project.years_read`: itself and last year, which trends read),
+``rtnreport.yaml`` and its logo — path, kind and bytes, see :func:`rtnreport.cache.hash_tree` — and
 rtnreport's own source; the stored value is the list of problems found, with
 paths relative to the project (a moved checkout prints its own paths).  A hit
 prints the same problems without importing Pydantic or reading any YAML.
@@ -23,7 +24,7 @@ from typing import Any
 
 from .. import cache
 from ..problems import LEVEL_WORD, Problem
-from ..project import Project
+from ..project import Project, years_read
 from .messages import problem_from_json, problem_to_json
 
 
@@ -34,12 +35,12 @@ def _path(project: Project) -> Path:
 def year_key(project: Project, year: str) -> str | None:
     """The hash of what checking ``year`` reads, or None when it must not be cached."""
     h = hashlib.sha256(cache._code_digest().encode())
-    folders = [project.data / year]
-    if year.isdigit():
-        folders.append(project.data / str(int(year) - 1))
-    for folder in folders:
-        if not cache.hash_tree(h, project.root, folder):
+    for read in years_read(year):
+        if not cache.hash_tree(h, project.root, project.data / read):
             return None
+    for path in cache.project_files(project):  # the organisation's perspektiv, words, logo
+        h.update(b"file\0" + path.relative_to(project.root).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 

@@ -138,9 +138,9 @@ def _md_escape(text: str) -> str:
     """
     out: list[str] = []
     pos = 0
-    for m in _MD_LINK.finditer(text):
-        out.append(_md_text(text[pos:m.start()]))
-        image, label, url = m.groups()
+    for link in _MD_LINK.finditer(text):
+        out.append(_md_text(text[pos:link.start()]))
+        image, label, url = link.groups()
         target = None if image else _safe_url(url)
         if image:
             out.append(_md_text(f"(bild: {label})" if label else "(bild)"))
@@ -148,7 +148,7 @@ def _md_escape(text: str) -> str:
             out.append(f"[{_md_text(label) or _md_text(url)}]({target})")
         else:
             out.append(_md_text(label))
-        pos = m.end()
+        pos = link.end()
     out.append(_md_text(text[pos:]))
     return "".join(out)
 

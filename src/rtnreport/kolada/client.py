@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -83,7 +82,7 @@ class KoladaClient:
             self.urls.append(url)
             try:
                 status, headers, body = self.transport(url, self.timeout)
-            except (TimeoutError, socket.timeout) as exc:
+            except TimeoutError as exc:
                 raise KoladaError(f"Kolada svarade inte inom {self.timeout:g} s ({url}); "
                                   "försök igen senare, eller använd --from-file med sparade "
                                   "svar") from exc

@@ -213,7 +213,7 @@ def _styles(xml: bytes) -> bytes:
         rpr.append(el)
     rpr.append(_xml('<w:lang w:val="sv-SE" w:eastAsia="sv-SE" w:bidi="ar-SA"/>'))
     by_id = {s.get(_w("styleId")): s for s in root.findall("w:style", NS)}
-    for key, fragment in STYLES.items():
+    for fragment in STYLES.values():
         new = _xml(fragment)
         old = by_id.get(new.get(_w("styleId")))
         if old is not None:

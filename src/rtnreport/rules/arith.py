@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from typing import TypeVar, Union
+from typing import TypeVar
 
 HUNDRED = Decimal(100)
 
@@ -92,7 +92,7 @@ class Interval:
             return self
         if hi <= 0:  # type: ignore[operator]
             return -self
-        return Interval(Decimal(0), max(-lo, hi))  # type: ignore[operator]
+        return Interval(Decimal(0), max(-lo, hi))  # type: ignore[operator, type-var]
 
     def contains_zero(self) -> bool:
         return (self.lo is None or self.lo <= 0) and (self.hi is None or self.hi >= 0)
@@ -103,7 +103,7 @@ class Interval:
         )
 
 
-Number = Union[Decimal, Interval]
+Number = Decimal | Interval
 N = TypeVar("N", Decimal, Interval)
 
 
@@ -131,7 +131,7 @@ def sub(a: N | None, b: N | None) -> N | None:
     """a − b: deviations (utfall − budget, prognos − budget, utfall − fg år)."""
     if a is None or b is None:
         return None
-    return a - b  # type: ignore[operator]
+    return a - b
 
 
 def div(a: N | None, b: N | None) -> N | None:
@@ -143,16 +143,16 @@ def div(a: N | None, b: N | None) -> N | None:
             return None
         with localcontext() as ctx:
             ctx.prec = 28
-            return a / b  # type: ignore[operator]
+            return a / b
     if b.contains_zero():
-        return Interval(None, None)  # type: ignore[return-value]
-    return a / b  # type: ignore[operator]
+        return Interval(None, None)
+    return a / b
 
 
 def percent(part: N | None, whole: N | None) -> N | None:
     """part as a percentage of whole (None for a missing or zero whole)."""
     q = div(part, whole)
-    return None if q is None else q * HUNDRED  # type: ignore[operator]
+    return None if q is None else q * HUNDRED
 
 
 def relative_change(new: N | None, old: N | None) -> N | None:
@@ -163,7 +163,7 @@ def relative_change(new: N | None, old: N | None) -> N | None:
     """
     if new is None or old is None:
         return None
-    return percent(abs(new) - abs(old), abs(old))  # type: ignore[operator]
+    return percent(abs(new) - abs(old), abs(old))
 
 
 def as_interval(value: Decimal | None) -> Interval | None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import models as m
-from .arith import add, as_exact, percent, sub, total, total_known
+from .arith import as_exact, percent, sub, total, total_known
 from .table import Column, Published, Row, Table
 
 Lift = Callable[[Decimal | None], Any]

@@ -44,7 +44,7 @@ def compute_lonekostnad(lk: m.Lonekostnad, lift: Lift = as_exact) -> Table:
                 continue
             cells[key] = relative_change(lift(getattr(lk, new)), lift(getattr(lk, old)))
         kind = "procent" if key.startswith("okningstakt") else lk.enhet
-        columns.append(Column(key, heading, derived=derived is not None, kind=kind))  # type: ignore[arg-type]
+        columns.append(Column(key, heading, derived=derived is not None, kind=kind))
     row = Row("lonekostnad", lk.rubrik, cells)
     return Table("lonekostnad", "Personalkostnader", lk.enhet, columns, [row],
                  caption=f"Personalkostnader, belopp i {lk.enhet}, ökningstakt i %")
