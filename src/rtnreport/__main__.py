@@ -32,6 +32,7 @@ class Tal(click.ParamType):
         self.name = "heltal" if kind is int else "tal"
 
     def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 - click's signature
+        number: float
         if isinstance(value, self.kind):
             number = value
         else:
@@ -242,7 +243,7 @@ def build(obj: Context, report: str | None, build_every: bool, jobs: int | None,
         def show(msg: str) -> None:
             click.echo(f"\r\x1b[K{report}: PDF – {pdf_step(msg)}", nl=False, err=True)
     else:
-        show = None  # type: ignore[assignment]
+        show = None
     from .render.docx import ConverterMissing
     from .render.pdf import BlockedFetch
 

@@ -313,7 +313,7 @@ def _empty(value: Any) -> bool:
     return value is None or value == [] or value == {}
 
 
-def _slot(node: Any, key: Any) -> tuple[Any, Any, int] | None:
+def _slot(node: Any, key: Any) -> tuple[Any, Any, int]:
     """The comment slot after ``node[key]``'s value, descending into a nested collection."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 

@@ -11,7 +11,7 @@ importing it cost 0,07 s of every build for the month names alone.)
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 MINUS = "\u2212"
@@ -97,7 +97,7 @@ class Varde(Protocol):
     text: str | None
 
 
-def varde_text(v: Varde | None, enhet: str | None = None, with_period: bool = False) -> str:
+def varde_text(v: Varde | Any, enhet: str | None = None, with_period: bool = False) -> str:
     """An indicator value as text: ``80,1 %``, ``> 79``, ``77–80``, or its words."""
     if v is None:
         return MISSING

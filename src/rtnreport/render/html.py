@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -96,7 +97,7 @@ class Rendered:
 class _SafeBytecodeCache(FileSystemBytecodeCache):
     """Jinja's file cache, but a damaged entry is a miss (and is rewritten), never a crash."""
 
-    def load_bytecode(self, bucket) -> None:  # noqa: ANN001 - Jinja's signature
+    def load_bytecode(self, bucket: Bucket) -> None:
         try:
             super().load_bytecode(bucket)
         except Exception:  # noqa: BLE001 - a truncated or foreign file: compile anew
