@@ -125,6 +125,7 @@ def environment(theme: Theme, cache_root: Path | None = None) -> Environment:
     env.filters["datum"] = fmt.swedish_date
     env.filters["varde"] = varde_text
     env.filters["ej_bedomd"] = ej_bedomd
+    env.filters["tid"] = charts.tid_label
     env.filters["som_skrivet"] = lambda d: fmt.MISSING if d is None else fmt.number(d, _decimals(d))
     env.globals.update(STATUS=STATUS, STATUS_SHORT=STATUS_SHORT, TREND=TREND,
                        TREND_SHORT=TREND_SHORT, IND_STATUS=IND_STATUS, KONTROLL=KONTROLL,
