@@ -183,7 +183,13 @@ def stylesheet(theme: Theme, accent: str | None = None) -> str:
 
 def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
                   theme: Theme, previous: YearData | None = None,
-                  cache_root: Path | None = None) -> Rendered:
+                  cache_root: Path | None = None,
+                  links: dict[str, str | None] | None = None) -> Rendered:
+    """The report as one HTML document.
+
+    ``links``: the report's other files beside it (``pdf``, ``index``), linked from the
+    top of the page; ``None`` (the live preview) links nothing.
+    """
     rtype = REPORT_TYPES[rapport.typ]
     env = environment(theme, cache_root)
     config = data.config
@@ -224,6 +230,7 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         "logo": config.logo_data_uri,
         "ord": config.words,
         "generator": f"rtnreport {__version__}",
+        "links": links or {},
     }
     if rtype.diff_previous:
         from ..diff.engine import diff_years
