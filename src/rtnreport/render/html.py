@@ -240,6 +240,9 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         context["diff"] = result
         context["andringar"] = {c.id: c for c in result.changes if c.stable_id} if result else {}
         context["change_html"] = lambda c: Markup(change_html(c))
+        from .andringar import change_groups
+
+        context["andringsgrupper"] = change_groups(result, previous, data)
     html = env.get_template(rtype.template).render(context)
     return Rendered(html=html, title=title)
 
