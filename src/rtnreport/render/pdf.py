@@ -39,7 +39,7 @@ PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b", "non
 
 NEAR_EMPTY = 0.4
 """A page less full than this (share of its text area) does not end before a chapter."""
-MAX_LAYOUTS = 3
+MAX_LAYOUTS = 5
 
 _CHAPTER = re.compile(r'<section class="chapter"')
 _CHART = re.compile(r'<title id="([^"]+)-title">(.*?)</title>\s*<desc id="\1-desc">(.*?)</desc>',
@@ -71,11 +71,12 @@ def _page_fill(page) -> float:  # noqa: ANN001 - a WeasyPrint page
     box = page._page_box
     top, height = box.content_box_y(), box.height
     bottom = top
-    for child in box.descendants():
-        if isinstance(child, boxes.MarginBox):
+    for area in box.children:
+        if isinstance(area, boxes.MarginBox):  # the running header and footer
             continue
-        if isinstance(child, (boxes.LineBox, boxes.ReplacedBox)):
-            bottom = max(bottom, child.position_y + child.margin_height())
+        for child in area.descendants():
+            if isinstance(child, (boxes.LineBox, boxes.ReplacedBox)):
+                bottom = max(bottom, child.position_y + child.margin_height())
     return (bottom - top) / height if height else 1.0
 
 
@@ -87,8 +88,9 @@ def near_empty_breaks(document) -> set[int]:  # noqa: ANN001 - a WeasyPrint docu
     counter = -1
     seen: set[int] = set()
     for index, page in enumerate(document.pages):
-        for box in page._page_box.descendants():
-            if isinstance(box, boxes.MarginBox) or box.element_tag != "section":
+        areas = [a for a in page._page_box.children if not isinstance(a, boxes.MarginBox)]
+        for box in (d for a in areas for d in a.descendants()):
+            if box.element_tag != "section":
                 continue
             classes = (box.element.get("class") or "").split()
             if "chapter" not in classes or id(box.element) in seen:
