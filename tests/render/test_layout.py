@@ -265,3 +265,18 @@ def test_no_horizontal_scroll_at_390_px(html_build, report):
     scale = re.search(r'data-chart-scale="([\d.]+)"', dom)
     if scale:  # chart text (12 units) stays legible: at least 9 px on the phone
         assert 12 * float(scale.group(1)) >= 9
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("report", REPORTS)
+def test_no_url_in_running_text(pdf_build, report):
+    """Addresses are links (clickable in the PDF), never long URLs printed in the text."""
+    exe = require_tool("pdftotext")
+    text = subprocess.run([exe, str(pdf_build / f"{report}.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "http://" not in text and "https://" not in text
+    with _pdf(pdf_build, report) as pdf:
+        links = [a for p in pdf.pages for a in p.get("/Annots", [])
+                 if a.get("/Subtype") == "/Link" and "/A" in a and "/URI" in a.A]
+    if report == "2025-rus":
+        assert any("eur-lex.europa.eu" in str(a.A.URI) for a in links)
