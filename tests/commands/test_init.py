@@ -95,7 +95,7 @@ def test_an_overridden_partial_changes_only_that_part(kommun, tmp_path):
     own = kommun / "templates" / "partials" / "ekonomi.html.j2"
     own.parent.mkdir(parents=True)
     stock = (STOCK / "partials" / "ekonomi.html.j2").read_text(encoding="utf-8")
-    own.write_text(stock.replace('<p class="omrade-rubrik">', '<p class="omrade-rubrik egen">'),
+    own.write_text(stock.replace('<h5 class="omrade-rubrik">', '<h5 class="omrade-rubrik egen">'),
                    encoding="utf-8")
     after = html_of(kommun, f"{YEAR}-delar", tmp_path / "b")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
@@ -166,7 +166,8 @@ def test_a_report_chooses_and_orders_its_chapters(kommun, tmp_path):
     check = run(kommun, "check")
     assert check.exit_code == 0, check.output  # inledning is left out, so not needed
     html = html_of(kommun, f"{YEAR}-delar", tmp_path / "o")
-    toc = html[html.index('<nav class="toc"'):html.index("</nav>")]
+    start = html.index('<nav class="toc"')
+    toc = html[start:html.index("</nav>", start)]
     assert re.findall(r'href="#s-(\d)">\d ([^<]+)</a>', toc) == [
         ("1", "Mål och resultat"), ("2", "Biblioteken"), ("3", "Ekonomi")]
     assert '<h3 id="s-1-1">1.1 Sammanfattning' in html and "1.2 Perspektiv: Invånare" in html
@@ -207,7 +208,7 @@ def test_the_wheel_works_outside_the_repository(tmp_path):
         assert r.returncode == 0, r.stdout + r.stderr
     built = sorted(p.name for p in (project / "build").iterdir())
     assert built == [f"{YEAR}-delar.html", f"{YEAR}-delar.pdf", f"{YEAR}-vp.html",
-                     f"{YEAR}-vp.pdf"]
+                     f"{YEAR}-vp.pdf", "index.html"]
     assert not (project / "templates").exists()
     html = (project / "build" / f"{YEAR}-delar.html").read_text(encoding="utf-8")
     assert "Exempelby kommun" in html and "Örebro" not in html

@@ -162,7 +162,9 @@ def build_report(project: Project, report_id: str, out_dir: Path | None = None,
     rendered = None
     if {"html", "pdf", "docx"} & set(formats):
         rendered = render_report(rapport, data, computed, project.theme, cache_root=project.root,
-                                 previous=prepared.previous)
+                                 previous=prepared.previous,
+                                 links={"pdf": f"{report_id}.pdf" if "pdf" in formats else None,
+                                        "index": "index.html"})
     if "html" in formats and rendered is not None:
         outputs["html"] = rendered.html.encode("utf-8")
     if "json" in formats:
@@ -257,6 +259,7 @@ def build_all(project: Project, out_dir: Path | None = None,
             results.append(_build_one(task))
             if on_done:
                 on_done(results[-1], len(results), len(tasks))
+        _write_index(project, out_dir)
         return results
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
@@ -265,7 +268,16 @@ def build_all(project: Project, out_dir: Path | None = None,
             results.append(future.result())
             if on_done:
                 on_done(results[-1], len(results), len(tasks))
-    return sorted(results, key=lambda r: r.report_id)
+    results = sorted(results, key=lambda r: r.report_id)
+    _write_index(project, out_dir)
+    return results
+
+
+def _write_index(project: Project, out_dir: Path | None) -> None:
+    """``index.html`` beside the reports: every report, linking the formats that exist."""
+    from ..render.index import write_index
+
+    write_index(project, out_dir)
 
 
 def _concerns(problem: Problem, year_dir: Path, report_id: str, folders: set[str]) -> bool:

@@ -7,6 +7,7 @@ apart by line style and marker shape as well as colour.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -25,6 +26,18 @@ SERIES_STYLE = [  # colour, dash, marker
     ("#2d6a2d", "2 3", "triangle"),
     ("#6b4c9a", "10 4 2 4", "diamond"),
 ]
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_YEAR_MONTH = re.compile(r"(\d{4})[Mm-](\d{1,2})")
+
+
+def tid_label(tid: str) -> str:
+    """A time point as a reader says it: ``2022M11`` (statistics' notation) → ``nov 2022``."""
+    match = _YEAR_MONTH.fullmatch(str(tid).strip())
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{MONTHS[int(match.group(2)) - 1]} {match.group(1)}"
+    return str(tid)
 
 
 def _f(x: float) -> str:
@@ -46,14 +59,16 @@ def bar_chart(chart_id: str, title: str, labels: Sequence[str],
     """Horizontal bars, one per label, with the value printed beside each bar."""
     longest = max((len(lab) for lab in labels), default=10)
     label_w, bar_w, row_h, top = min(440, 7 * longest + 16), 300, 24, 10
-    width = label_w + bar_w + 70
-    height = top * 2 + row_h * len(labels) + 20
-    present = [abs(float(v)) for v in values if v is not None]
-    scale = max(present) if present else 1.0
-    scale = scale or 1.0
     has_neg = any(v is not None and v < 0 for v in values)
-    zero = label_w + (bar_w / 2 if has_neg else 0)
-    span = bar_w / 2 if has_neg else bar_w
+    # Each side of the zero line gets room for its longest bar and, beyond it, its value:
+    # a negative bar's value never runs into the row's label.
+    value_w = 64
+    width = label_w + (value_w if has_neg else 0) + bar_w + value_w
+    height = top * 2 + row_h * len(labels) + 20
+    max_pos = max((float(v) for v in values if v is not None and v > 0), default=0.0)
+    max_neg = max((-float(v) for v in values if v is not None and v < 0), default=0.0)
+    unit_px = bar_w / ((max_pos + max_neg) or 1.0)
+    zero = label_w + (value_w if has_neg else 0) + max_neg * unit_px
     desc = "; ".join(f"{lab}: {number(v, decimals)} {unit}" if v is not None else f"{lab}: {MISSING}"
                      for lab, v in zip(labels, values))
     out = _open(chart_id, width, height, title, desc)
@@ -66,7 +81,7 @@ def bar_chart(chart_id: str, title: str, labels: Sequence[str],
         if v is None:
             out.append(f'<text x="{_f(zero + 6)}" y="{y + 16}" fill="{INK}">{MISSING}</text>')
             continue
-        length = abs(float(v)) / scale * span
+        length = abs(float(v)) * unit_px
         x = zero if v >= 0 else zero - length
         colour = POS if v >= 0 else NEG
         out.append(f'<rect x="{_f(x)}" y="{y + 4}" width="{_f(length)}" height="{row_h - 8}" '
@@ -97,9 +112,20 @@ def line_chart(chart_id: str, title: str, x_labels: Sequence[str], names: Sequen
                series: Sequence[Sequence[Decimal | None]], unit: str,
                decimals: int = 1) -> Markup:
     """Lines over time, one per series (e.g. Män, Kvinnor, Totalt)."""
-    width, height = 680, 320
-    left, right, top, bottom = 50, 20, 24, 96
-    pw, ph = width - left - right, height - top - bottom
+    x_labels = [tid_label(lab) for lab in x_labels]
+    width = 680
+    left, right, top = 50, 40, 24
+    # legend entries wrap onto more lines rather than overlap
+    legend_rows, lx = 1, left
+    for name in names:
+        need = 34 + int(7.2 * len(name)) + 20
+        if lx > left and lx + need > width - right:
+            legend_rows, lx = legend_rows + 1, left
+        lx += need
+    ph = 200
+    bottom = 44 + 16 * legend_rows
+    height = top + ph + bottom
+    pw = width - left - right
     flat = [float(v) for s in series for v in s if v is not None]
     lo, hi = (min(flat), max(flat)) if flat else (0.0, 1.0)
     pad = (hi - lo) * 0.15 or 1.0
@@ -117,12 +143,10 @@ def line_chart(chart_id: str, title: str, x_labels: Sequence[str], names: Sequen
     first, last = x_labels[0] if x_labels else "", x_labels[-1] if x_labels else ""
     parts = []
     for name, s in zip(names, series):
-        known = [v for v in s if v is not None]
-        if known:
-            parts.append(f"{name} från {number(s[0], decimals)} ({first}) till "
-                         f"{number(s[-1], decimals)} ({last}), lägst {number(min(known), decimals)}, "
-                         f"högst {number(max(known), decimals)}")
-    desc = f"Linjediagram, {unit}, {first}–{last}. " + "; ".join(parts) + "."
+        points = "; ".join(f"{lab}: {number(v, decimals) if v is not None else MISSING}"
+                           for lab, v in zip(x_labels, s))
+        parts.append(f"{name} – {points}.")
+    desc = " ".join([f"Linjediagram, {unit}, {first}–{last}.", *parts])
     out = _open(chart_id, width, height, title, desc)
     v = lo
     while v <= hi + 1e-9:
@@ -132,12 +156,21 @@ def line_chart(chart_id: str, title: str, x_labels: Sequence[str], names: Sequen
         out.append(f'<text x="{left - 6}" y="{_f(y + 4)}" text-anchor="end" fill="{INK}">'
                    f'{number(Decimal(str(round(v, 6))), 0 if step >= 1 else 1)}</text>')
         v += step
-    every = max(1, len(x_labels) // 10)
-    for i, lab in enumerate(x_labels):
-        if i % every == 0 or i == len(x_labels) - 1:
-            x = px(i)
-            out.append(f'<text x="{_f(x)}" y="{top + ph + 14}" text-anchor="end" fill="{INK}" '
-                       f'transform="rotate(-45 {_f(x)} {top + ph + 14})">{escape(lab)}</text>')
+    # Horizontal labels, as many as fit side by side; the last point is always named.
+    label_px = 7.2 * max((len(lab) for lab in x_labels), default=1) + 12
+    every = max(1, -(-len(x_labels) * label_px // pw))
+    every = int(every)
+    shown = [i for i in range(len(x_labels)) if i % every == 0]
+    if x_labels and shown[-1] != len(x_labels) - 1:
+        if px(len(x_labels) - 1) - px(shown[-1]) < label_px:
+            shown.pop()
+        shown.append(len(x_labels) - 1)
+    for i in shown:
+        x = px(i)
+        out.append(f'<line x1="{_f(x)}" y1="{top + ph}" x2="{_f(x)}" y2="{top + ph + 4}" '
+                   f'stroke="{INK}" stroke-width="1"/>')
+        out.append(f'<text x="{_f(x)}" y="{top + ph + 18}" text-anchor="middle" fill="{INK}">'
+                   f'{escape(x_labels[i])}</text>')
     for k, (name, s) in enumerate(zip(names, series)):
         colour, dash, marker = SERIES_STYLE[k % len(SERIES_STYLE)]
         points = [(px(i), py(float(v))) for i, v in enumerate(s) if v is not None]
@@ -147,8 +180,7 @@ def line_chart(chart_id: str, title: str, x_labels: Sequence[str], names: Sequen
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
             out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}/>')
         out.extend(_marker(marker, x, y, colour) for x, y in points)
-    # legend: entries wrap onto more lines rather than overlap
-    lx, ly = left, height - 30
+    lx, ly = left, top + ph + 44
     for k, name in enumerate(names):
         colour, dash, marker = SERIES_STYLE[k % len(SERIES_STYLE)]
         need = 34 + int(7.2 * len(name)) + 20

@@ -143,6 +143,7 @@ def environment(theme: Theme, cache_root: Path | None = None) -> Environment:
     env.filters["datum"] = fmt.swedish_date
     env.filters["varde"] = varde_text
     env.filters["ej_bedomd"] = ej_bedomd
+    env.filters["tid"] = charts.tid_label
     env.filters["som_skrivet"] = fmt.as_written
     env.globals.update(STATUS=STATUS, STATUS_SHORT=STATUS_SHORT, TREND=TREND,
                        TREND_SHORT=TREND_SHORT, IND_STATUS=IND_STATUS, KONTROLL=KONTROLL,
@@ -176,7 +177,13 @@ def stylesheet(theme: Theme, accent: str | None = None) -> str:
 
 def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
                   theme: Theme, previous: YearData | None = None,
-                  cache_root: Path | None = None) -> Rendered:
+                  cache_root: Path | None = None,
+                  links: dict[str, str | None] | None = None) -> Rendered:
+    """The report as one HTML document.
+
+    ``links``: the report's other files beside it (``pdf``, ``index``), linked from the
+    top of the page; ``None`` (the live preview) links nothing.
+    """
     rtype = REPORT_TYPES[rapport.typ]
     env = environment(theme, cache_root)
     config = data.config
@@ -217,6 +224,7 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         "logo": config.logo_data_uri,
         "ord": config.words,
         "generator": f"rtnreport {__version__}",
+        "links": links or {},
     }
     if rtype.diff_previous:
         from ..diff.engine import diff_years
@@ -226,6 +234,9 @@ def render_report(rapport: m.Rapport, data: YearData, computed: Computed,
         context["diff"] = result
         context["andringar"] = {c.id: c for c in result.changes if c.stable_id} if result else {}
         context["change_html"] = lambda c: Markup(change_html(c))
+        from .andringar import change_groups
+
+        context["andringsgrupper"] = change_groups(result, previous, data)
     html = env.get_template(rtype.template).render(context)
     return Rendered(html=html, title=title)
 

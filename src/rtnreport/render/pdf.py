@@ -7,6 +7,13 @@
   etc. for an archival variant (WeasyPrint cannot claim A and UA at once).
 * Byte-identical output for identical input: a fixed creation date from
   ``SOURCE_DATE_EPOCH`` (or the report's own date) and no other clock.
+* Chapters start a new page, except where that would leave the page before nearly
+  empty: the report is laid out, every chapter whose preceding page is less than
+  :data:`NEAR_EMPTY` full is marked ``foljer`` (it follows on that page) and the report
+  is laid out again, at most :data:`MAX_LAYOUTS` times in all.
+* The tagged PDF's structure tree is completed afterwards (:mod:`.pdftags`): running
+  header and footer as artifacts, one ``Table`` per table with scoped header cells,
+  charts' alternative text with their values.
 
 WeasyPrint is imported only here, so ``check`` and the HTML build stay fast.
 """
@@ -14,8 +21,10 @@ WeasyPrint is imported only here, so ``check`` and the HTML build stay fast.
 from __future__ import annotations
 
 import contextlib
+import html as htmllib
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +35,72 @@ from .theme import Theme
 
 FONTS_CSS = "assets/fonts.css"
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b", "none")
+
+
+NEAR_EMPTY = 0.4
+"""A page less full than this (share of its text area) does not end before a chapter."""
+MAX_LAYOUTS = 5
+
+_CHAPTER = re.compile(r'<section class="chapter"')
+_CHART = re.compile(r'<title id="([^"]+)-title">(.*?)</title>\s*<desc id="\1-desc">(.*?)</desc>',
+                    re.S)
+
+
+def chart_texts(html: str) -> list[tuple[str, str]]:
+    """Each chart's (title, description) in the HTML, in document order."""
+    return [(htmllib.unescape(m.group(2)), htmllib.unescape(m.group(3)))
+            for m in _CHART.finditer(html)]
+
+
+def mark_following(html: str, following: set[int]) -> str:
+    """The HTML with the chapters numbered in ``following`` (0-based) marked ``foljer``."""
+    count = -1
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return '<section class="chapter foljer"' if count in following else match.group(0)
+
+    return _CHAPTER.sub(mark, html)
+
+
+def _page_fill(page) -> float:  # noqa: ANN001 - a WeasyPrint page
+    """How much of the page's text area its content takes, 0–1."""
+    from weasyprint.formatting_structure import boxes
+
+    box = page._page_box
+    top, height = box.content_box_y(), box.height
+    bottom = top
+    for area in box.children:
+        if isinstance(area, boxes.MarginBox):  # the running header and footer
+            continue
+        for child in area.descendants():
+            if isinstance(child, (boxes.LineBox, boxes.ReplacedBox)):
+                bottom = max(bottom, child.position_y + child.margin_height())
+    return (bottom - top) / height if height else 1.0
+
+
+def near_empty_breaks(document) -> set[int]:  # noqa: ANN001 - a WeasyPrint document
+    """Chapters (0-based) whose forced page break leaves the page before nearly empty."""
+    from weasyprint.formatting_structure import boxes
+
+    starts: dict[int, int] = {}  # chapter number → page index where it starts
+    counter = -1
+    seen: set[int] = set()
+    for index, page in enumerate(document.pages):
+        areas = [a for a in page._page_box.children if not isinstance(a, boxes.MarginBox)]
+        for box in (d for a in areas for d in a.descendants()):
+            if box.element_tag != "section":
+                continue
+            classes = (box.element.get("class") or "").split()
+            if "chapter" not in classes or id(box.element) in seen:
+                continue
+            seen.add(id(box.element))
+            counter += 1
+            if "foljer" not in classes and counter > 0:
+                starts[counter] = index
+    return {chapter for chapter, index in starts.items()
+            if index > 0 and _page_fill(document.pages[index - 1]) < NEAR_EMPTY}
 
 
 class BlockedFetch(Exception):
@@ -134,15 +209,27 @@ def write_pdf(html: str, theme: Theme | Path, target: Path, *, variant: str = "p
         plogger.setLevel(logging.INFO)
     try:
         with _source_date(epoch):
-            document = weasyprint.HTML(string=pdf_html(html, stamp, fonts),
-                                       base_url=str(theme.dirs[-1]) + "/",
-                                       url_fetcher=fetcher)
             options: dict = {"pdf_identifier": b"rtnreport-" + target.stem.encode()}
             if variant != "none":
                 options["pdf_variant"] = variant
             if variant.startswith("pdf/ua") or variant == "none":
                 options["pdf_tags"] = True
+            following: set[int] = set()
+            for _ in range(MAX_LAYOUTS):
+                source = weasyprint.HTML(string=pdf_html(mark_following(html, following),
+                                                         stamp, fonts),
+                                         base_url=str(theme.dirs[-1]) + "/",
+                                         url_fetcher=fetcher)
+                document = source.render(**options)
+                more = near_empty_breaks(document) - following
+                if not more:
+                    break
+                following |= more
             data = document.write_pdf(**options)
+            if options.get("pdf_tags"):
+                from .pdftags import finish
+
+                data = finish(data, chart_texts(html))
     except (Exception, FatalURLFetchingError) as exc:
         if fetcher.blocked:
             raise BlockedFetch(fetcher.blocked[0]) from exc
