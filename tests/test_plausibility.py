@@ -99,3 +99,57 @@ def test_a_damaged_template_cache_is_a_miss(plan, tmp_path, monkeypatch):
         f.write_bytes(f.read_bytes()[:7])  # truncated mid-header
     r = run(plan.root, "build", "2027-vp", "--format", "html", "--force")
     assert r.exit_code == 0, r.output
+
+
+def test_a_text_that_is_a_folder_or_a_dangling_link_is_an_error_not_a_crash(plan):
+    (plan.path("2027/text/mapp.md")).mkdir()
+    (plan.path("2027/text/borta.md")).symlink_to(plan.root / "finns-inte.md")
+    r = run(plan.root, "check")
+    assert r.exit_code == 1
+    assert "mapp.md" in r.output and "katalog" in r.output
+    assert "borta.md" in r.output and "länk" in r.output
+
+
+def test_a_file_linked_from_outside_the_project_is_never_read(plan, tmp_path):
+    secret = tmp_path / "hemligt.md"
+    secret.write_text("HEMLIG RAD 1\nHEMLIG RAD 2\n", encoding="utf-8")
+    plan.path("2027/text/inledning.md").unlink()
+    plan.path("2027/text/inledning.md").symlink_to(secret)
+    outside_yaml = tmp_path / "uppdrag.yaml"
+    outside_yaml.write_text("uppdrag: []\n", encoding="utf-8")
+    plan.path("2027/uppdrag.yaml").unlink()
+    plan.path("2027/uppdrag.yaml").symlink_to(outside_yaml)
+    r = run(plan.root, "check")
+    assert r.exit_code == 1 and "HEMLIG" not in r.output
+    assert r.output.count("pekar ut ur projektet") == 2
+    b = run(plan.root, "build", "2027-vp", "--format", "html")
+    assert b.exit_code == 1 and "HEMLIG" not in b.output
+
+
+def test_an_empty_or_nul_text_is_an_error(plan):
+    plan.write("2027/text/inledning.md", "   \n\n")
+    r = run(plan.root, "check")
+    assert r.exit_code == 1 and "texten är tom" in r.output
+    plan.write("2027/text/inledning.md", b"Text\x00med NUL\n")
+    r = run(plan.root, "check")
+    assert r.exit_code == 1 and "inledning.md:1:" in r.output
+
+
+def test_two_perspectives_with_one_id_and_a_renamed_goal(plan):
+    plan.edit("2027/mal.yaml", "    rubrik: Invånare\n", "    rubrik: Invånare\n"
+              "    poster: []\n  - id: invanare_och_samhalle\n    rubrik: Igen\n")
+    r = run(plan.root, "check")
+    assert "perspektivet 'invanare_och_samhalle' står två gånger" in r.output
+
+
+def test_a_renamed_goal_id_suggests_the_right_one(plan):
+    plan.edit("2027/indikatorer.yaml", "mal: fler-besok", "mal: fler-besk")
+    r = run(plan.root, "check")
+    assert "målet 'fler-besk' finns inte i mal.yaml" in r.output
+    assert "menade du 'fler-besok'?" in r.output
+
+
+def test_a_positive_salary_cost_is_a_warning(copy_2024):
+    copy_2024.edit("2024/2024-delar/personal.yaml", "  utfall_ack: -54.7", "  utfall_ack: 54.7")
+    r = run(copy_2024.root, "check", "2024")
+    assert "lönekostnaden utfall_ack är 54.7; kostnader skrivs negativa" in r.output

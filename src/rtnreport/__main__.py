@@ -422,31 +422,14 @@ def schema(obj: Context, out_dir: Path | None) -> None:
     Exempel:
       rtnreport schema
     """
-    import json
-
-    from .outputs import atomic_write
-    from .commands.schema import editor_settings, write_schemas
+    from .commands.schema import SettingsNotJson, write_project_schemas
 
     project = obj.project()
-    target = out_dir or project.root / "schemas"
-    written = write_schemas(target)
-    settings = project.root / ".vscode" / "settings.json"
     try:
-        rel = target.resolve().relative_to(project.root.resolve())
-    except ValueError:
-        rel = None
-    if rel is not None:
-        current = {}
-        if settings.exists():
-            try:
-                current = json.loads(settings.read_text(encoding="utf-8"))
-            except ValueError:
-                click.echo(f"rtnreport: {settings} är inte giltig JSON; lämnas orörd", err=True)
-                current = None
-        if current is not None:
-            current.update(editor_settings(str(rel)))
-            atomic_write(settings, (json.dumps(current, ensure_ascii=False, indent=2) + "\n").encode())
-            written.append(settings)
+        written = write_project_schemas(project.root, out_dir)
+    except SettingsNotJson as exc:
+        click.echo(f"rtnreport: {exc}; lämnas orörd", err=True)
+        written = exc.written
     if not obj.quiet:
         for p in written:
             click.echo(f"Skrev {p}")

@@ -20,7 +20,14 @@ from . import models as m
 from .problems import Position, Problem, error, warning
 from .project import year_dirs
 from .config import Config
-from .yamlload import SourceMap, YamlError, decode_utf8, load_file, read_data_file
+from .yamlload import (
+    SourceMap,
+    YamlError,
+    decode_utf8,
+    forbidden_character,
+    load_file,
+    read_data_file,
+)
 
 TEXT_DIR = "text"
 REPORT_DIR = re.compile(r"^\d{4}-[a-z0-9]+(-[a-z0-9]+)*$")
@@ -220,6 +227,9 @@ def _load_files(target: Files, models: dict[str, type[BaseModel]],
                 continue
             try:
                 text = decode_utf8(read_data_file(md), md)
+                bad = forbidden_character(text, md)
+                if bad is not None:
+                    raise bad
             except YamlError as exc:
                 problems.append(error(exc.message, exc.position or Position(md, 1, 1),
                                       hint=exc.hint))

@@ -67,11 +67,15 @@ def check_references(data: YearData) -> list[Problem]:
             return
         kind = kinds.get(ref)
         if kind is None:
-            known = ", ".join(sorted(k for k, v in kinds.items() if v in allowed)) or "inga"
+            candidates = sorted(k for k, v in kinds.items() if v in allowed)
+            close = difflib.get_close_matches(ref, candidates, n=1, cutoff=0.6)
+            hint = (f"menade du '{close[0]}'?" if close else
+                    f"id:n står i mal.yaml ({len(candidates)} st, t.ex. "
+                    f"{', '.join(candidates[:3]) or 'inga'})")
             problems.append(error(
                 f"{what} '{ref}' finns inte i mal.yaml",
                 data.where(file, path),
-                hint=f"kända id: {known}",
+                hint=hint,
             ))
         elif kind not in allowed:
             problems.append(error(

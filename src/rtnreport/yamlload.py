@@ -157,7 +157,7 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-def _forbidden_character(text: str, file: Path) -> YamlError | None:
+def forbidden_character(text: str, file: Path) -> YamlError | None:
     """The first character YAML does not allow, located at its line and column."""
     found = _FORBIDDEN.search(text)
     if found is None:
@@ -195,7 +195,7 @@ def decode_utf8(raw: bytes, file: Path) -> str:
 def load_text(text: str, file: Path) -> tuple[Any, SourceMap]:
     """Parse ``text`` (the contents of ``file``) into plain data and its map."""
     smap = SourceMap(file, lines=text.splitlines())
-    forbidden = _forbidden_character(text, file)
+    forbidden = forbidden_character(text, file)
     if forbidden is not None:
         raise forbidden
     if len(text.encode("utf-8")) > MAX_BYTES:

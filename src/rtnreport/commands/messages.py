@@ -37,7 +37,8 @@ def format_problem(problem: Problem, maps_by_file: dict[Path, list[str]] | None 
         colour = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[36m"}[problem.level]
         word = f"{colour}{word}\x1b[0m"
     lines = [f"{where}: {word}: {problem.message}"]
-    if pos is not None and maps_by_file is not None and problem.level != "info":
+    echo = problem.level != "info" and problem.code != "sokvag"  # never a linked file's lines
+    if pos is not None and maps_by_file is not None and echo:
         source = maps_by_file.get(pos.file)
         if source is None:
             try:

@@ -94,3 +94,34 @@ def editor_settings(schema_dir: str = "schemas") -> dict:
     return {"yaml.schemas": associations,
             "yaml.customTags": [],
             "files.encoding": "utf8"}
+
+
+class SettingsNotJson(Exception):
+    """The project's .vscode/settings.json is not JSON; the schemas were written anyway."""
+
+    def __init__(self, message: str, written: list[Path]):
+        super().__init__(message)
+        self.written = written
+
+
+def write_project_schemas(root: Path, out_dir: Path | None = None) -> list[Path]:
+    """Write the schemas (default: ``schemas/``) and merge their associations into the
+    project's ``.vscode/settings.json``, keeping every other setting there."""
+    from ..outputs import atomic_write
+
+    target = out_dir or root / "schemas"
+    written = write_schemas(target)
+    try:
+        rel = target.resolve().relative_to(root.resolve())
+    except ValueError:
+        return written  # schemas outside the project: no editor association to write
+    settings = root / ".vscode" / "settings.json"
+    current: dict = {}
+    if settings.exists():
+        try:
+            current = json.loads(settings.read_text(encoding="utf-8"))
+        except ValueError:
+            raise SettingsNotJson(f"{settings} är inte giltig JSON", written) from None
+    current.update(editor_settings(str(rel)))
+    atomic_write(settings, (json.dumps(current, ensure_ascii=False, indent=2) + "\n").encode())
+    return written + [settings]

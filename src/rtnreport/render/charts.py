@@ -143,9 +143,9 @@ def line_chart(chart_id: str, title: str, x_labels: Sequence[str], names: Sequen
     first, last = x_labels[0] if x_labels else "", x_labels[-1] if x_labels else ""
     parts = []
     for name, s in zip(names, series):
-        points = "; ".join(f"{lab}: {number(v, decimals) if v is not None else MISSING}"
+        listed = "; ".join(f"{lab}: {number(v, decimals) if v is not None else MISSING}"
                            for lab, v in zip(x_labels, s))
-        parts.append(f"{name} – {points}.")
+        parts.append(f"{name} – {listed}.")
     desc = " ".join([f"Linjediagram, {unit}, {first}–{last}.", *parts])
     out = _open(chart_id, width, height, title, desc)
     v = lo

@@ -21,14 +21,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Object, String
 
+Node = Any
+"""A structure element (a pikepdf Dictionary; pikepdf's own types say Object)."""
+
 PAGINATION = Dictionary(Type=Name.Pagination)
 
 
-def _kids(elem: Dictionary) -> list[Object]:
+def _kids(elem: Node) -> list[Object]:
     k = elem.get("/K")
     if k is None:
         return []
@@ -41,7 +45,7 @@ def _is_elem(obj: Object) -> bool:
     return isinstance(obj, Dictionary) and "/S" in obj
 
 
-def _walk(elem: Dictionary) -> Iterator[Dictionary]:
+def _walk(elem: Node) -> Iterator[Node]:
     """Structure elements below ``elem`` in document order (depth first)."""
     for kid in _kids(elem):
         if _is_elem(kid):
@@ -49,19 +53,19 @@ def _walk(elem: Dictionary) -> Iterator[Dictionary]:
             yield from _walk(kid)
 
 
-def _role(elem: Dictionary) -> str:
+def _role(elem: Node) -> str:
     return str(elem.get("/S"))
 
 
-def _set_kids(elem: Dictionary, kids: list[Object]) -> None:
+def _set_kids(elem: Node, kids: list[Object]) -> None:
     elem.K = Array(kids)
 
 
-def _remove_kid(parent: Dictionary, kid: Dictionary) -> None:
+def _remove_kid(parent: Node, kid: Node) -> None:
     _set_kids(parent, [k for k in _kids(parent) if not (_is_elem(k) and k.objgen == kid.objgen)])
 
 
-def _prune_empty(elem: Dictionary) -> None:
+def _prune_empty(elem: Node) -> None:
     """Remove ``elem`` and each ancestor left without kids."""
     while _is_elem(elem) and not _kids(elem) and "/P" in elem and _is_elem(elem.P):
         parent = elem.P
@@ -69,15 +73,15 @@ def _prune_empty(elem: Dictionary) -> None:
         elem = parent
 
 
-def _children(elem: Dictionary, role: str) -> list[Dictionary]:
+def _children(elem: Node, role: str) -> list[Node]:
     return [k for k in _kids(elem) if _is_elem(k) and _role(k) == role]
 
 
-def _cells(group: Dictionary, role: str) -> list[Dictionary]:
+def _cells(group: Node, role: str) -> list[Node]:
     return [c for c in _walk(group) if _role(c) == role]
 
 
-def merge_split_tables(doc: Dictionary, page_index: dict[tuple[int, int], int]) -> int:
+def merge_split_tables(doc: Node, page_index: dict[tuple[int, int], int]) -> int:
     """One ``Table`` element per HTML table; returns how many pieces were merged.
 
     A piece without a ``Caption`` that is the first table on its page continues the
@@ -88,11 +92,11 @@ def merge_split_tables(doc: Dictionary, page_index: dict[tuple[int, int], int]) 
     """
     tables = [e for e in _walk(doc) if _role(e) == "/Table"]
 
-    def page(e: Dictionary) -> int:
+    def page(e: Node) -> int:
         return page_index.get(e.Pg.objgen, -1) if "/Pg" in e else -1
 
     merged = 0
-    current: Dictionary | None = None
+    current: Node | None = None
     last_page = -2
     first_on_page: dict[int, int] = {}
     for i, t in enumerate(tables):
@@ -133,7 +137,7 @@ def merge_split_tables(doc: Dictionary, page_index: dict[tuple[int, int], int]) 
     return merged
 
 
-def scope_header_cells(doc: Dictionary) -> None:
+def scope_header_cells(doc: Node) -> None:
     """``/Scope /Column`` for header cells in a table head, ``/Row`` in a body."""
     for table in (e for e in _walk(doc) if _role(e) == "/Table"):
         for group in _kids(table):
@@ -147,7 +151,7 @@ def scope_header_cells(doc: Dictionary) -> None:
                 attrs.Scope = scope
 
 
-def id_tree(pdf: pikepdf.Pdf, doc: Dictionary) -> None:
+def id_tree(pdf: pikepdf.Pdf, doc: Node) -> None:
     """An ``/IDTree`` so each cell's ``/Headers`` resolves to its header cells."""
     ids = sorted(((bytes(e.ID), e) for e in _walk(doc) if "/ID" in e), key=lambda p: p[0])
     if ids:
@@ -157,7 +161,7 @@ def id_tree(pdf: pikepdf.Pdf, doc: Dictionary) -> None:
         pdf.Root.StructTreeRoot.IDTree = pdf.make_indirect(Dictionary(Names=Array(names)))
 
 
-def chart_alternatives(doc: Dictionary, charts: Sequence[tuple[str, str]]) -> int:
+def chart_alternatives(doc: Node, charts: Sequence[tuple[str, str]]) -> int:
     """A chart's ``/Alt``: its title and the values its description states."""
     pending: dict[str, list[str]] = {}
     for title, desc in charts:
@@ -191,7 +195,7 @@ def artifacts(pdf: pikepdf.Pdf) -> int:
         if not orphans:
             continue
         page = pages[index]
-        ops = pikepdf.parse_content_stream(page)
+        ops: list[Any] = list(pikepdf.parse_content_stream(page))
         out = []
         for operands, operator in ops:
             if (str(operator) == "BDC" and len(operands) == 2
