@@ -153,3 +153,14 @@ def test_a_positive_salary_cost_is_a_warning(copy_2024):
     copy_2024.edit("2024/2024-delar/personal.yaml", "  utfall_ack: -54.7", "  utfall_ack: 54.7")
     r = run(copy_2024.root, "check", "2024")
     assert "lönekostnaden utfall_ack är 54.7; kostnader skrivs negativa" in r.output
+
+
+def test_an_empty_report_list_breaks_no_other_command(tmp_path):
+    project = TmpProject(tmp_path / "p", copy_from=ROOT, years=("2024", "2025"))
+    project.write("2024/rapporter.yaml", "rapporter:\n")
+    assert run(project.root, "list").exit_code == 0
+    r = run(project.root, "build", "--all", "--format", "html", "-j", "1")
+    assert r.exit_code == 0 and "Traceback" not in r.output
+    assert (project.root / "build" / "index.html").is_file()
+    check = run(project.root, "check", "2024")
+    assert check.exit_code == 1 and "rapporter.yaml:1:" in check.output

@@ -89,3 +89,27 @@ def year_dirs(data_root: Path) -> list[str]:
     if not data_root.is_dir():
         return []
     return sorted(p.name for p in data_root.iterdir() if p.is_dir() and p.name.isdigit())
+
+
+def raw_reports(data_root: Path) -> list[tuple[str, dict]]:
+    """(year, entry) for every report entry in each year's rapporter.yaml, unvalidated.
+
+    Quick and forgiving (for listing and finding a report): a file that does not load,
+    or an entry without an id, is skipped here; ``check`` reports it.
+    """
+    from .yamlload import YamlError, load_file
+
+    out: list[tuple[str, dict]] = []
+    for year in year_dirs(data_root):
+        path = data_root / year / "rapporter.yaml"
+        if not path.is_file():
+            continue
+        try:
+            raw, _ = load_file(path)
+        except YamlError:
+            continue
+        entries = raw.get("rapporter") if isinstance(raw, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                out.append((year, entry))
+    return out

@@ -41,23 +41,9 @@ class BuildResult:
 
 def known_reports(project: Project) -> dict[str, str]:
     """report id → year, read from each year's rapporter.yaml (unvalidated, quick)."""
-    from ..project import year_dirs
-    from ..yamlload import YamlError, load_file
+    from ..project import raw_reports
 
-    out: dict[str, str] = {}
-    for year in year_dirs(project.data):
-        path = project.data / year / "rapporter.yaml"
-        if not path.is_file():
-            continue
-        try:
-            raw, _ = load_file(path)
-        except YamlError:
-            continue
-        entries = raw.get("rapporter") if isinstance(raw, dict) else None
-        for rapport in entries if isinstance(entries, list) else []:
-            if isinstance(rapport, dict) and isinstance(rapport.get("id"), str):
-                out[rapport["id"]] = year
-    return out
+    return {entry["id"]: year for year, entry in raw_reports(project.data)}
 
 
 @dataclass

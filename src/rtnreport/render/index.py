@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..project import Project, year_dirs
+from ..project import Project, raw_reports
 from .format import swedish_date
 from .theme import Theme
 
@@ -50,29 +50,18 @@ def _period(raw: object) -> str:
 def entries(project: Project, out_dir: Path) -> list[Entry]:
     """Every report the data defines, newest year first, with the formats built."""
     from ..reports import REPORT_TYPES
-    from ..yamlload import YamlError, load_file
 
     out: list[Entry] = []
-    for year in year_dirs(project.data):
-        path = project.data / year / "rapporter.yaml"
-        if not path.is_file():
-            continue
-        try:
-            raw, _ = load_file(path)
-        except YamlError:
-            continue
-        for r in (raw or {}).get("rapporter", []) if isinstance(raw, dict) else []:
-            if not (isinstance(r, dict) and isinstance(r.get("id"), str)):
-                continue
-            rtype = REPORT_TYPES.get(str(r.get("typ")))
-            titel = " ".join(str(t) for t in (r.get("titel"), r.get("undertitel")) if t)
-            out.append(Entry(
-                id=r["id"], year=year, titel=titel or r["id"],
-                typ=rtype.namn if rtype else str(r.get("typ", "")),
-                status=STATUS.get(str(r.get("status", "beslutad")), str(r.get("status", ""))),
-                period=_period(r.get("period")),
-                links=[(f"{r['id']}.{ext}", name) for ext, name in FORMATS
-                       if (out_dir / f"{r['id']}.{ext}").is_file()]))
+    for year, r in raw_reports(project.data):
+        rtype = REPORT_TYPES.get(str(r.get("typ")))
+        titel = " ".join(str(t) for t in (r.get("titel"), r.get("undertitel")) if t)
+        out.append(Entry(
+            id=r["id"], year=year, titel=titel or r["id"],
+            typ=rtype.namn if rtype else str(r.get("typ", "")),
+            status=STATUS.get(str(r.get("status", "beslutad")), str(r.get("status", ""))),
+            period=_period(r.get("period")),
+            links=[(f"{r['id']}.{ext}", name) for ext, name in FORMATS
+                   if (out_dir / f"{r['id']}.{ext}").is_file()]))
     return sorted(out, key=lambda e: (-int(e.year) if e.year.isdigit() else 0, e.id))
 
 
