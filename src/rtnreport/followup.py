@@ -55,8 +55,8 @@ def report_data(plan: YearData, rapport: m.Rapport) -> YearData:
             out.failed_files.add(name)
     if kind == "uppfoljning":
         _merge_goals(out, plan, folder)
-        _merge_indicators(out, plan, folder)
-        _merge_uppdrag(out, plan, folder)
+        _merge_list(out, plan, folder, "indikatorer", m.Indikator)
+        _merge_list(out, plan, folder, "uppdrag", m.Uppdrag)
         _merge_internkontroll(out, plan, folder)
     return out
 
@@ -98,34 +98,26 @@ def _merge_goals(out: YearData, plan: YearData, folder: ReportFolder) -> None:
                                    ("publicerad_sammanfattning",)))
 
 
-def _merge_indicators(out: YearData, plan: YearData, folder: ReportFolder) -> None:
-    if plan.indikatorer is None:
-        return
-    own = folder.indikatorer.indikatorer if folder.indikatorer else {}
-    fields = m.FOLLOWUP_FIELDS[m.Indikator]
-    items = []
-    for i, ind in enumerate(plan.indikatorer.indikatorer):
-        items.append(ind.model_copy(update=_fields(ind, own.get(ind.id), fields)))
-        if ind.id in own:
-            for f in fields:
-                out.redirects.append(_redirect(folder, "indikatorer.yaml", ("indikatorer", i, f),
-                                               ("indikatorer", ind.id, f)))
-    out.indikatorer = plan.indikatorer.model_copy(update={"indikatorer": items})
+def _merge_list(out: YearData, plan: YearData, folder: ReportFolder, attr: str,
+                kind: type[m.Base]) -> None:
+    """Indicators or uppdrag: each plan item with its follow-up fields from the folder.
 
-
-def _merge_uppdrag(out: YearData, plan: YearData, folder: ReportFolder) -> None:
-    if plan.uppdrag is None:
+    ``attr`` names both the file (``<attr>.yaml``) and its list (``<attr>:``).
+    """
+    plan_file = getattr(plan, attr)
+    if plan_file is None:
         return
-    own = folder.uppdrag.uppdrag if folder.uppdrag else {}
-    fields = m.FOLLOWUP_FIELDS[m.Uppdrag]
+    folder_file = getattr(folder, attr)
+    own = getattr(folder_file, attr) if folder_file else {}
+    fields = m.FOLLOWUP_FIELDS[kind]
     items = []
-    for i, upp in enumerate(plan.uppdrag.uppdrag):
-        items.append(upp.model_copy(update=_fields(upp, own.get(upp.id), fields)))
-        if upp.id in own:
+    for i, item in enumerate(getattr(plan_file, attr)):
+        items.append(item.model_copy(update=_fields(item, own.get(item.id), fields)))
+        if item.id in own:
             for f in fields:
-                out.redirects.append(_redirect(folder, "uppdrag.yaml", ("uppdrag", i, f),
-                                               ("uppdrag", upp.id, f)))
-    out.uppdrag = plan.uppdrag.model_copy(update={"uppdrag": items})
+                out.redirects.append(_redirect(folder, f"{attr}.yaml", (attr, i, f),
+                                               (attr, item.id, f)))
+    setattr(out, attr, plan_file.model_copy(update={attr: items}))
 
 
 def _merge_internkontroll(out: YearData, plan: YearData, folder: ReportFolder) -> None:
