@@ -96,7 +96,8 @@ def years_project(n: int, where: Path) -> Path:
         (dest / "2024-delar").rename(dest / f"{year}-delar")
         rapporter = dest / "rapporter.yaml"
         rapporter.write_text(rapporter.read_text(encoding="utf-8").replace(
-            "2024-delar", f"{year}-delar"), encoding="utf-8")
+            "2024-delar", f"{year}-delar").replace("2024-01-01", f"{year}-01-01")
+            .replace("2024-07-31", f"{year}-07-31"), encoding="utf-8")
     return root
 
 
