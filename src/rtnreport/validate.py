@@ -168,20 +168,17 @@ def check_report_folders(data: YearData) -> list[Problem]:
                     problems.append(_unknown_id(ident, goal_ids, "målet", "mal.yaml", data.year,
                                                 folder.where("mal.yaml", ("poster", ident),
                                                              at_key=True)))
-        if folder.indikatorer and not data.failed("indikatorer.yaml"):
-            ids = [i.id for i in data.indikatorer.indikatorer] if data.indikatorer else []
-            for ident in folder.indikatorer.indikatorer:
+        for attr, what in (("indikatorer", "indikatorn"), ("uppdrag", "uppdraget")):
+            name = f"{attr}.yaml"
+            own = getattr(folder, attr)
+            if own is None or data.failed(name):
+                continue
+            plan_file = getattr(data, attr)
+            ids = [item.id for item in getattr(plan_file, attr)] if plan_file else []
+            for ident in getattr(own, attr):
                 if ident not in ids:
-                    problems.append(_unknown_id(
-                        ident, ids, "indikatorn", "indikatorer.yaml", data.year,
-                        folder.where("indikatorer.yaml", ("indikatorer", ident), at_key=True)))
-        if folder.uppdrag and not data.failed("uppdrag.yaml"):
-            ids = [u.id for u in data.uppdrag.uppdrag] if data.uppdrag else []
-            for ident in folder.uppdrag.uppdrag:
-                if ident not in ids:
-                    problems.append(_unknown_id(
-                        ident, ids, "uppdraget", "uppdrag.yaml", data.year,
-                        folder.where("uppdrag.yaml", ("uppdrag", ident), at_key=True)))
+                    problems.append(_unknown_id(ident, ids, what, name, data.year,
+                                                folder.where(name, (attr, ident), at_key=True)))
         if folder.internkontroll and not data.failed("internkontroll.yaml"):
             risks = {risk.id: risk for omr in (data.internkontroll.omraden
                                                if data.internkontroll else [])
